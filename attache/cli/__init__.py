@@ -1,0 +1,31 @@
+"""The `attache` command: one click group; each command family lives in its own module.
+
+Commands only parse options, call one library function and format its result.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from attache import __version__
+
+# Modules that add commands to `main`; each defines `register(main)`.
+COMMAND_MODULES = ("extract_cmd", "store_cmd", "serve_cmd", "watch_cmd")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="attache")
+def main() -> None:
+    """attache: diplomatic news in, an evidence-linked record of events out."""
+
+
+for _name in COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(f"attache.cli.{_name}")
+    except ModuleNotFoundError as _e:  # a command family not written yet
+        if _e.name != f"attache.cli.{_name}":
+            raise
+        continue
+    _module.register(main)

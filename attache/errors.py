@@ -1,0 +1,32 @@
+"""Every exception attache raises on purpose, in one place.
+
+Each edge translates them once: the CLI into one line naming the input, the web layer into
+one JSON error shape.
+"""
+
+from __future__ import annotations
+
+
+class AttacheError(Exception):
+    """Base class for errors attache reports to the user."""
+
+
+class InputError(AttacheError):
+    """One input (file, JSONL line, URL) could not be read or is not an article.
+
+    ``origin`` names the input (path, ``file.jsonl:LINE``, URL or ``<stdin>``); ``reason`` is
+    a short human sentence saying what is wrong.
+    """
+
+    def __init__(self, origin: str, reason: str):
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+class StoreError(AttacheError):
+    """The database could not be opened, migrated or written."""
+
+
+class NotFound(AttacheError):
+    """A query named something (event, document, person, country) that is not in the store."""
