@@ -1,18 +1,232 @@
-"""Map the per-document pipeline over many inputs. (First cut: sequential.)"""
+"""Map the per-document pipeline over many inputs: in order, streaming, on every core.
+
+``run_batch(items, jobs)`` yields one ``Outcome`` per input, in input order, while it is
+still reading the input: at most a small window of documents is held at any time, so memory
+stays flat whatever the batch size.
+
+With ``jobs > 1`` the documents go to worker processes (forkserver where the platform has it,
+spawn otherwise; each loads the extractor once when it starts). Each worker gets one
+document at a time, so the batch knows which input every worker is reading: a worker that
+dies (a crash in a native library, the OOM killer) or runs past ``timeout`` seconds on one
+document is replaced, and that input ends as an error outcome while the batch goes on.
+
+Outcomes cross the process boundary as plain tuples: ``InputError`` does not pickle (its
+``__init__`` takes two arguments but the exception keeps one message in ``args``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import multiprocessing
+import os
+import signal
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import wait
 
-from attache.errors import InputError
+from attache.errors import AttacheError, InputError
 from attache.ingest.raw import RawDocument
 from attache.pipeline import Outcome, process
 
+DEFAULT_TIMEOUT = 60.0  # seconds one worker may spend on one document
+WINDOW_PER_JOB = 4  # documents read ahead of the output, per worker
+WARMUP_TEXT = (
+    "ASHGABAT, 3 March 2025. Political consultations between the Ministries of Foreign "
+    "Affairs of Turkmenistan and Japan were held in Tokyo."
+)
 
-def run_batch(items: Iterable[RawDocument | InputError], jobs: int = 1) -> Iterator[Outcome]:
-    """Yield one Outcome per input, in input order; reader errors pass through as outcomes."""
-    for item in items:
-        if isinstance(item, InputError):
-            yield Outcome(item.origin, error=item)
-        else:
-            yield process(item)
+
+def run_batch(
+    items: Iterable[RawDocument | InputError],
+    jobs: int | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    task: Callable[[RawDocument], Outcome] = process,
+) -> Iterator[Outcome]:
+    """Yield one Outcome per input, in input order; reader errors pass through as outcomes.
+
+    ``jobs`` defaults to the number of cores; ``jobs=1`` runs in this process (no timeout:
+    nothing can stop a document in the same process without killing it). ``task`` is the
+    per-document function (a module-level function, so that workers can import it); each
+    worker runs it once on a short warm-up document before taking inputs.
+    """
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1:
+        for item in items:
+            yield _outcome_of(item, task)
+        return
+    pool = _WorkerPool(jobs, timeout, task)
+    try:
+        yield from pool.map(items)
+    finally:
+        pool.close()
+
+
+def _outcome_of(item: RawDocument | InputError, task) -> Outcome:
+    if isinstance(item, InputError):
+        return Outcome(item.origin, error=item)
+    return _run_guarded(task, item)
+
+
+def _run_guarded(task, raw: RawDocument) -> Outcome:
+    """``task`` with a last guard: a bug on one document is that input's error, not the batch's."""
+    try:
+        return task(raw)
+    except Exception as e:  # noqa: BLE001 - one document's bug must not end the batch
+        return Outcome(raw.origin, error=InputError(raw.origin, f"internal error ({type(e).__name__}: {e})"))
+
+
+# --- the wire format between parent and workers -------------------------------------------
+
+
+def _to_wire(outcome: Outcome) -> tuple:
+    error = (outcome.error.origin, outcome.error.reason) if outcome.error else None
+    return (outcome.origin, outcome.article, outcome.record, error)
+
+
+def _from_wire(wire: tuple) -> Outcome:
+    origin, article, record, error = wire
+    return Outcome(origin, article, record, InputError(*error) if error else None)
+
+
+# --- worker side ----------------------------------------------------------------------------
+
+
+def _worker_main(conn, task) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:  # load what the extractor loads lazily (spaCy model, vocabularies) once
+        task(RawDocument(doc="warmup", origin="<warmup>", text=WARMUP_TEXT))
+    except Exception:  # noqa: BLE001 - reported to the parent, which stops the batch
+        conn.send(("failed", traceback.format_exc()))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        seq, raw = message
+        conn.send((seq, _to_wire(_run_guarded(task, raw))))
+
+
+# --- parent side ----------------------------------------------------------------------------
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class _Worker:
+    """One worker process and the document it is reading (``seq``/``origin``/``started``)."""
+
+    def __init__(self, ctx, task):
+        self.conn, child_conn = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child_conn, task), daemon=True)
+        self.process.start()
+        child_conn.close()
+        self.ready = False
+        self.seq: int | None = None
+        self.origin = ""
+        self.started = 0.0
+
+    @property
+    def idle(self) -> bool:
+        return self.ready and self.seq is None
+
+    def give(self, seq: int, raw: RawDocument) -> None:
+        self.seq, self.origin, self.started = seq, raw.origin, time.monotonic()
+        self.conn.send((seq, raw))
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class _WorkerPool:
+    def __init__(self, jobs: int, timeout: float, task):
+        self.ctx = _context()
+        self.timeout = timeout
+        self.task = task
+        self.window = jobs * WINDOW_PER_JOB
+        self.workers = [_Worker(self.ctx, task) for _ in range(jobs)]
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.stop()
+        self.workers = []
+
+    def map(self, items: Iterable[RawDocument | InputError]) -> Iterator[Outcome]:
+        source = iter(items)
+        exhausted = False
+        queued: deque[tuple[int, RawDocument]] = deque()  # read, not yet given to a worker
+        done: dict[int, Outcome] = {}  # finished, waiting for their turn in the output
+        read = 0  # documents read from ``items``
+        emitted = 0  # outcomes yielded
+        while True:
+            while not exhausted and read - emitted < self.window:
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                if isinstance(item, InputError):
+                    done[read] = Outcome(item.origin, error=item)
+                else:
+                    queued.append((read, item))
+                read += 1
+            for worker in self.workers:
+                if queued and worker.idle:
+                    worker.give(*queued.popleft())
+            while emitted in done:
+                yield done.pop(emitted)
+                emitted += 1
+            if exhausted and emitted == read:
+                return
+            if emitted in done or (not exhausted and read - emitted < self.window):
+                continue
+            self._collect(done)
+
+    def _collect(self, done: dict[int, Outcome]) -> None:
+        """Wait for a result, a dead worker or a timeout, and record what happened."""
+        busy = [w for w in self.workers if w.seq is not None]
+        deadline = min((w.started + self.timeout for w in busy), default=None)
+        wait_for = None if deadline is None else max(0.0, deadline - time.monotonic())
+        handles = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
+        ready = set(wait(handles, wait_for))
+        for index, worker in enumerate(self.workers):
+            if worker.conn in ready:
+                try:
+                    kind, payload = worker.conn.recv()
+                except (EOFError, OSError):
+                    self._replace(index, done, None)
+                    continue
+                if kind == "ready":
+                    worker.ready = True
+                elif kind == "failed":
+                    raise AttacheError(f"a batch worker could not start the extractor:\n{payload}")
+                else:
+                    done[kind] = _from_wire(payload)
+                    worker.seq = None
+            elif worker.process.sentinel in ready:
+                self._replace(index, done, None)
+            elif worker.seq is not None and time.monotonic() - worker.started >= self.timeout:
+                self._replace(index, done, f"took longer than {self.timeout:g} s to read; stopped")
+
+    def _replace(self, index: int, done: dict[int, Outcome], reason: str | None) -> None:
+        """Stop worker ``index`` and start another; ``reason`` None means it died by itself."""
+        worker = self.workers[index]
+        if reason is None:
+            worker.process.join(5)
+            reason = f"the worker process died while reading it (exit code {worker.process.exitcode})"
+        if worker.seq is None and not worker.ready:
+            raise AttacheError(f"a batch worker died while starting: {reason}")
+        if worker.seq is not None:
+            done[worker.seq] = Outcome(worker.origin, error=InputError(worker.origin, reason))
+        worker.stop()
+        self.workers[index] = _Worker(self.ctx, self.task)

@@ -1,0 +1,30 @@
+"""Per-document tasks that misbehave on purpose, for the batch's fault tests.
+
+They live in a module (not in a test) so that worker processes can import them by name.
+A document's text says what to do: "crash" kills the worker, "hang" sleeps, "raise" raises
+a bug-like exception; anything else is processed normally.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from attache.pipeline import Outcome, process
+
+
+def misbehave(raw) -> Outcome:
+    if raw.text == "crash":
+        os._exit(3)
+    if raw.text == "hang":
+        time.sleep(600)
+    if raw.text == "raise":
+        raise ValueError("a bug in the extractor")
+    return process(raw)
+
+
+def report_pid(raw) -> Outcome:
+    """An outcome whose record names the worker process that made it (after a short sleep,
+    so that one worker cannot take the whole batch before the other has started)."""
+    time.sleep(0.05)
+    return Outcome(raw.origin, record={"pid": os.getpid(), "doc": raw.doc})

@@ -1,0 +1,99 @@
+"""run_batch: order, streaming, reader errors, crashes and timeouts become error outcomes."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+
+import pytest
+
+from attache.batch import run_batch
+from attache.clean.article import Article, Span
+from attache.errors import InputError
+from attache.ingest.raw import RawDocument
+from attache.pipeline import Outcome
+
+from .faulty_tasks import misbehave, report_pid
+
+
+def _doc(i: int, text: str | None = None) -> RawDocument:
+    return RawDocument(doc=f"d{i}", origin=f"in/{i}.txt", text=text if text is not None else f"Talks were held {i}.")
+
+
+def test_outcome_parts_pickle_except_input_error():
+    article = Article(doc="d", origin="o", text="t", body=(Span(0, 1),))
+    assert pickle.loads(pickle.dumps(article)) == article
+    assert pickle.loads(pickle.dumps(_doc(1))) == _doc(1)
+    # InputError keeps one message in args but __init__ wants two: it cannot cross a process
+    # boundary, which is why the batch sends (origin, reason) instead.
+    with pytest.raises(TypeError):
+        pickle.loads(pickle.dumps(InputError("a.txt", "empty")))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_outcomes_in_input_order_with_reader_errors_passed_through(jobs):
+    items = [InputError(f"bad{i}", "unreadable") if i % 5 == 2 else _doc(i) for i in range(40)]
+    outcomes = list(run_batch(iter(items), jobs=jobs))
+    assert [o.origin for o in outcomes] == [getattr(i, "origin") for i in items]
+    for item, outcome in zip(items, outcomes):
+        if isinstance(item, InputError):
+            assert not outcome.ok and outcome.error.reason == "unreadable"
+        else:
+            assert outcome.ok and outcome.record is not None
+
+
+def test_workers_share_the_work():
+    outcomes = list(run_batch((_doc(i) for i in range(60)), jobs=2, task=report_pid))
+    assert len({o.record["pid"] for o in outcomes}) == 2
+    assert all(o.record["pid"] != os.getpid() for o in outcomes)
+
+
+def test_streams_without_reading_the_whole_input():
+    read = []
+
+    def endless():
+        i = 0
+        while True:
+            read.append(i)
+            yield _doc(i)
+            i += 1
+
+    batch = run_batch(endless(), jobs=2, task=report_pid)
+    first = [next(batch) for _ in range(5)]
+    batch.close()
+    assert [o.origin for o in first] == [f"in/{i}.txt" for i in range(5)]
+    assert len(read) < 5 + 2 * 8  # a window ahead of the output, not the input
+
+
+def test_bug_in_one_document_is_that_documents_error():
+    items = [_doc(0), _doc(1, "raise"), _doc(2)]
+    for jobs in (1, 2):
+        outcomes = list(run_batch(items, jobs=jobs, task=misbehave))
+        assert [o.ok for o in outcomes] == [True, False, True]
+        assert "ValueError" in outcomes[1].error.reason
+
+
+@pytest.mark.slow
+def test_worker_crash_is_an_error_outcome_and_the_batch_goes_on():
+    items = [_doc(i) for i in range(6)] + [_doc(6, "crash")] + [_doc(i) for i in range(7, 14)]
+    outcomes = list(run_batch(items, jobs=2, task=misbehave))
+    assert [o.origin for o in outcomes] == [d.origin for d in items]
+    failed = [o for o in outcomes if not o.ok]
+    assert [o.origin for o in failed] == ["in/6.txt"]
+    assert "died" in failed[0].error.reason and "exit code 3" in failed[0].error.reason
+
+
+@pytest.mark.slow
+def test_document_past_the_timeout_is_stopped():
+    items = [_doc(0), _doc(1, "hang"), _doc(2), _doc(3)]
+    started = time.monotonic()
+    outcomes = list(run_batch(items, jobs=2, timeout=1.5, task=misbehave))
+    assert time.monotonic() - started < 30
+    assert [o.ok for o in outcomes] == [True, False, True, True]
+    assert "longer than 1.5 s" in outcomes[1].error.reason
+
+
+def test_outcome_is_a_plain_value():
+    outcome = Outcome("o", error=InputError("o", "empty"))
+    assert not outcome.ok
