@@ -1,0 +1,232 @@
+"""Inputs (files, directories, ``-``, JSONL) -> RawDocument, or InputError for each bad one.
+
+Reading never raises: every problem with one input (missing, unreadable, too large, a bad
+JSONL line) is yielded as an ``InputError`` naming it, and the next input is read.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+from attache.errors import InputError
+from attache.ingest.raw import RawDocument
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl",)
+STDIN = "-"
+STDIN_ORIGIN = "<stdin>"
+DEFAULT_MAX_BYTES = 10_000_000
+
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html)", re.I | re.S)
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PUBLISHED_WITH_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?")
+_JSONL_TEXT_FIELDS = ("id", "text", "html", "published", "url", "source", "title")
+
+Item = RawDocument | InputError
+
+
+def iter_raw(
+    inputs: Iterable[str],
+    *,
+    published: str | None = None,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Item]:
+    """Yield one RawDocument (or InputError) per document found in ``inputs``, in order.
+
+    ``published`` (e.g. from ``--published``) is given to every document that lacks its own;
+    it is checked here, so a malformed value raises ``InputError("--published", ...)`` at once.
+    """
+    hint = normalize_published(published, "--published") if published else None
+    return _iter_inputs(list(inputs), hint, stdin, max_bytes)
+
+
+def normalize_published(value: object, origin: str) -> str | None:
+    """``YYYY-MM-DD`` (or ``YYYY-MM`` / ``YYYY``) from a given publication date; a time part is dropped."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(origin, f"published must be a date string, not {type(value).__name__}")
+    text = value.strip()
+    with_time = _PUBLISHED_WITH_TIME.fullmatch(text)
+    if with_time:
+        text = with_time.group(1)
+    match = _PUBLISHED.fullmatch(text)
+    if not match or not _valid_date(*match.groups()):
+        raise InputError(origin, f"published {value!r} is not a date (use YYYY-MM-DD)")
+    return text
+
+
+def _valid_date(year: str, month: str | None, day: str | None) -> bool:
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _iter_inputs(inputs: list[str], hint: str | None, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Item]:
+    for given in inputs:
+        if given == STDIN:
+            yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer, hint, max_bytes)
+        elif os.path.isdir(given):
+            for path in _walk(given):
+                if isinstance(path, InputError):
+                    yield path
+                else:
+                    yield from _read_path(path, hint, max_bytes)
+        else:
+            yield from _read_path(given, hint, max_bytes)
+
+
+def _walk(directory: str, seen: set[str] | None = None) -> Iterator[str | InputError]:
+    """Files under ``directory``, sorted, recursing into subdirectories, skipping hidden names."""
+    seen = seen if seen is not None else set()
+    real = os.path.realpath(directory)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        with os.scandir(directory) as entries:
+            names = sorted((entry.name, entry.is_dir()) for entry in entries if not entry.name.startswith("."))
+    except OSError as error:
+        yield InputError(directory, f"cannot read directory: {_os_reason(error)}")
+        return
+    for name, is_dir in names:
+        path = os.path.join(directory, name)
+        if is_dir:
+            yield from _walk(path, seen)
+        else:
+            yield path
+
+
+def _read_path(path: str, hint: str | None, max_bytes: int) -> Iterator[Item]:
+    if os.path.islink(path) and not os.path.exists(path):
+        yield InputError(path, "broken symbolic link (its target does not exist)")
+        return
+    if path.lower().endswith(JSONL_SUFFIXES):
+        yield from _read_jsonl(path, hint, max_bytes)
+        return
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            yield InputError(path, _too_large(size, max_bytes))
+            return
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        yield InputError(path, _os_reason(error))
+        return
+    if len(data) > max_bytes:
+        yield InputError(path, _too_large(len(data), max_bytes))
+        return
+    kind = "html" if path.lower().endswith(HTML_SUFFIXES) or looks_like_html(data) else "text"
+    yield RawDocument(doc=os.path.basename(path), origin=path, kind=kind, content=data, published=hint)
+
+
+def _read_stdin(stream: BinaryIO, hint: str | None, max_bytes: int) -> Item:
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as error:
+        return InputError(STDIN_ORIGIN, _os_reason(error))
+    if len(data) > max_bytes:
+        return InputError(STDIN_ORIGIN, f"input is over the {_megabytes(max_bytes)} limit")
+    kind = "html" if looks_like_html(data) else "text"
+    return RawDocument(doc="stdin", origin=STDIN_ORIGIN, kind=kind, content=data, published=hint)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """True when the first bytes open an HTML document (doctype or <html>, after a BOM or comments)."""
+    head = data[:2048].removeprefix(b"\xef\xbb\xbf")
+    return _HTML_START.match(head) is not None
+
+
+def _read_jsonl(path: str, hint: str | None, max_bytes: int) -> Iterator[Item]:
+    try:
+        handle = open(path, "rb")
+    except OSError as error:
+        yield InputError(path, _os_reason(error))
+        return
+    with handle:
+        number = 0
+        while True:
+            try:
+                line = handle.readline(max_bytes + 1)
+            except OSError as error:
+                yield InputError(path, _os_reason(error))
+                return
+            if not line:
+                return
+            number += 1
+            origin = f"{path}:{number}"
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                yield InputError(origin, f"line is over the {_megabytes(max_bytes)} limit")
+                _skip_rest_of_line(handle)
+                continue
+            if number == 1:
+                line = line.removeprefix(b"\xef\xbb\xbf")
+            if not line.strip():
+                continue
+            yield _jsonl_document(line, origin, path, number, hint)
+
+
+def _skip_rest_of_line(handle: BinaryIO) -> None:
+    while True:
+        chunk = handle.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def _jsonl_document(line: bytes, origin: str, path: str, number: int, hint: str | None) -> Item:
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return InputError(origin, "line is not UTF-8 text")
+    except json.JSONDecodeError as error:
+        return InputError(origin, f"invalid JSON: {error.msg} at column {error.colno}")
+    if not isinstance(record, dict):
+        return InputError(origin, f"line is a JSON {type(record).__name__}, not an object")
+    try:
+        fields = {name: _jsonl_field(record, name, origin) for name in _JSONL_TEXT_FIELDS}
+        published = normalize_published(fields["published"], origin) or hint
+    except InputError as error:
+        return error
+    text, html = fields["text"], fields["html"]
+    if not (text or "").strip() and not (html or "").strip():
+        return InputError(origin, 'line has no "text" or "html"')
+    doc = fields["id"] or f"{os.path.basename(path)}:{number}"
+    common = dict(doc=doc, origin=origin, published=published, url=fields["url"],
+                  source=fields["source"], title=fields["title"])
+    if (text or "").strip():
+        return RawDocument(kind="text", text=text, **common)
+    return RawDocument(kind="html", html=html, **common)
+
+
+def _jsonl_field(record: dict, name: str, origin: str) -> str | None:
+    value = record.get(name)
+    if value is None:
+        return None
+    if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise InputError(origin, f'"{name}" must be a string, not {type(value).__name__}')
+    return value.strip() if name != "text" and name != "html" else value
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"file is {size / 1e6:.1f} MB, over the {_megabytes(max_bytes)} limit"
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / 1e6:g} MB"
+
+
+def _os_reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]
