@@ -1,0 +1,89 @@
+"""Every kind of input in one stream: paths (files, directories, ``-``), a URL list, a feed.
+
+``iter_sources`` chains ``iter_raw`` over the paths with pages fetched from a URL list and
+from a feed's items, yielding ``RawDocument`` or ``InputError`` for each, in that order.
+URLs for which ``skip_url(url)`` is true (already stored) are not fetched at all; the caller
+counts them in its callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from attache.errors import InputError
+from attache.ingest.feeds import read_feed
+from attache.ingest.fetch import Fetcher
+from attache.ingest.raw import RawDocument
+from attache.ingest.readers import iter_raw, normalize_published
+
+Item = RawDocument | InputError
+
+
+def iter_sources(
+    paths: Iterable[str] = (),
+    urls_file: str | None = None,
+    feed: str | None = None,
+    fetcher=None,
+    published: str | None = None,
+    skip_url: Callable[[str], bool] = lambda url: False,
+) -> Iterator[Item]:
+    """Documents from ``paths``, then each URL of ``urls_file``, then each item of ``feed``.
+
+    ``fetcher`` is an ``attache.ingest.fetch.Fetcher``; one is made (and closed) here when
+    URLs are asked for and none is given. ``published`` is the fallback publication date.
+    """
+    paths = list(paths)
+    if paths:
+        yield from iter_raw(paths, published=published)
+    if urls_file is None and feed is None:
+        return
+    hint = normalize_published(published, "--published") if published else None
+    own_fetcher = fetcher is None
+    if own_fetcher:
+        fetcher = Fetcher()
+    try:
+        if urls_file is not None:
+            yield from _from_url_list(urls_file, fetcher, hint, skip_url)
+        if feed is not None:
+            yield from _from_feed(feed, fetcher, hint, skip_url)
+    finally:
+        if own_fetcher:
+            fetcher.close()
+
+
+def read_url_list(urls_file: str) -> Iterator[tuple[str, str] | InputError]:
+    """``(origin, url)`` for each URL line of ``urls_file`` (blank lines and ``#`` comments skipped)."""
+    try:
+        handle = open(urls_file, encoding="utf-8", errors="replace")
+    except OSError as error:
+        yield InputError(urls_file, f"cannot read URL list: {error.strerror or error}")
+        return
+    with handle:
+        for number, line in enumerate(handle, 1):
+            url = line.strip()
+            if not url or url.startswith("#"):
+                continue
+            if not url.lower().startswith(("http://", "https://")):
+                yield InputError(f"{urls_file}:{number}", f"not an http(s) URL: {url[:80]!r}")
+                continue
+            yield f"{urls_file}:{number}", url
+
+
+def _from_url_list(urls_file: str, fetcher, hint: str | None, skip_url) -> Iterator[Item]:
+    for entry in read_url_list(urls_file):
+        if isinstance(entry, InputError):
+            yield entry
+            continue
+        _origin, url = entry
+        if not skip_url(url):
+            yield fetcher.fetch(url, published=hint)
+
+
+def _from_feed(feed_url: str, fetcher, hint: str | None, skip_url) -> Iterator[Item]:
+    items = read_feed(fetcher, feed_url)
+    if isinstance(items, InputError):
+        yield items
+        return
+    for item in items:
+        if not skip_url(item.url):
+            yield fetcher.fetch(item.url, published=item.published or hint, title=item.title)
