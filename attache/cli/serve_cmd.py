@@ -1,0 +1,60 @@
+"""`attache serve` and `attache demo`: the web UI and JSON API."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+import webbrowser
+from pathlib import Path
+
+import click
+
+from attache.errors import AttacheError
+
+
+def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: bool = False) -> None:
+    from attache.serve import server
+
+    url = server.url_for(host, port)
+    click.echo(f"{announce} at {url} (Ctrl+C to stop)", err=True)
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    try:
+        server.run(db_path, host=host, port=port)
+    except AttacheError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@click.command("serve")
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="SQLite store to serve (made by `attache ingest`).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind; the default is only reachable from this machine.")
+def serve(db_path: Path, port: int, host: str) -> None:
+    """Browse a store in the web UI; every page also answers as JSON (add .json to the URL)."""
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such database; create it with `attache ingest ... --db {db_path}`")
+    _serve(db_path, host, port, f"Serving {db_path} read-only")
+
+
+@click.command("demo")
+@click.option("--port", default=0, type=click.IntRange(0, 65535), help="TCP port (default: a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+@click.option("--no-browser", is_flag=True, help="Do not open a web browser.")
+def demo(port: int, host: str, no_browser: bool) -> None:
+    """Build a fresh store from the bundled example articles and serve it."""
+    from attache.serve import demo as demo_store
+    from attache.serve import server
+
+    with tempfile.TemporaryDirectory(prefix="attache-demo-") as tmp:
+        db_path = Path(tmp) / "demo.db"
+        summary = demo_store.build_demo_store(db_path)
+        click.echo(f"Built {db_path} from {summary}", err=True)
+        chosen_port = port or server.free_port(host)
+        _serve(db_path, host, chosen_port, "Serving the demo", open_browser=not no_browser)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(serve)
+    main.add_command(demo)

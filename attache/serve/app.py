@@ -1,0 +1,137 @@
+"""The Starlette application: routes, static files, error handlers.
+
+Every page is registered twice, as ``PATH`` (HTML, or JSON on ``Accept: application/json``)
+and ``PATH.json``; both call the same view and render the same context.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from attache.errors import AttacheError, NotFound
+from attache.serve import downloads, pages
+from attache.serve.backend import StoreHandles
+from attache.serve.respond import create_templates, error_response, render_page
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+logger = logging.getLogger(__name__)
+
+# Content-Security-Policy: everything from this server, nothing from anywhere else.
+SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'"
+    ),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+}
+
+# (path, view, template); the JSON twin is the same path with ".json".
+PAGES = (
+    ("/event/{event_id}", pages.event_page, "event.html"),
+    ("/document/{doc_id}", pages.document_page, "document.html"),
+    ("/relationship/{a}/{b}", pages.relationship_page, "relationship.html"),
+    ("/country/{code}", pages.country_page, "country.html"),
+    ("/person/{person_id}", pages.person_page, "person.html"),
+    ("/search", pages.search_page, "search.html"),
+    ("/events", pages.events_page, "events.html"),
+)
+
+
+def _endpoint(view, template):
+    def endpoint(request: Request):
+        store = request.app.state.stores.get()
+        context = view(request, store)
+        return render_page(request, template, context)
+
+    endpoint.__name__ = view.__name__
+    return endpoint
+
+
+def _routes() -> list:
+    home = _endpoint(pages.home_page, "home.html")
+    routes = [Route("/", home), Route("/index.json", home), Route("/.json", home)]
+    for path, view, template in PAGES:
+        endpoint = _endpoint(view, template)
+        routes.append(Route(path + ".json", endpoint))
+        if path == "/events":
+            routes.append(Route("/events.csv", downloads.events_csv))
+            routes.append(Route("/events.jsonl", downloads.events_jsonl))
+        routes.append(Route(path, endpoint))
+    routes.append(Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"))
+    return routes
+
+
+async def _http_error(request: Request, exc: HTTPException):
+    return error_response(request, exc.status_code, str(exc.detail))
+
+
+async def _not_found(request: Request, exc: NotFound):
+    return error_response(request, 404, str(exc) or "not found")
+
+
+async def _attache_error(request: Request, exc: AttacheError):
+    logger.error("%s %s: %s", request.method, request.url.path, exc)
+    return error_response(request, 500, str(exc))
+
+
+async def _server_error(request: Request, exc: Exception):
+    logger.exception("%s %s failed", request.method, request.url.path)
+    return error_response(request, 500, "internal server error")
+
+
+class SecurityHeaders:
+    """ASGI middleware adding ``SECURITY_HEADERS`` to every HTTP response."""
+
+    def __init__(self, app):
+        self.app = app
+        self.headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *self.headers]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(db_path, read_only: bool = True) -> Starlette:
+    """The web UI and JSON API over the store at ``db_path`` (read-only by default)."""
+    stores = StoreHandles(db_path, read_only=read_only)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        stores.close_all()
+
+    app = Starlette(
+        routes=_routes(),
+        exception_handlers={
+            HTTPException: _http_error,
+            NotFound: _not_found,
+            AttacheError: _attache_error,
+            Exception: _server_error,
+        },
+        middleware=[Middleware(SecurityHeaders)],
+        lifespan=lifespan,
+    )
+    app.state.stores = stores
+    app.state.templates = create_templates()
+    app.state.read_only = read_only
+    return app

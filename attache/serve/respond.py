@@ -1,0 +1,91 @@
+"""Turn one page context into HTML or JSON, and every error into the same shape.
+
+A page is a template name plus a context dict; the JSON twin is that same dict, so the UI
+cannot drift from the API.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from http import HTTPStatus
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+JSON_SUFFIX = ".json"
+
+
+def create_templates() -> jinja2.Environment:
+    """The Jinja environment: package templates, autoescape always on."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("attache.serve", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pretty_type"] = pretty_label
+    return env
+
+
+def pretty_label(value) -> str:
+    """``phone_call`` -> ``phone call``; empty values -> an em dash."""
+    if value is None or value == "":
+        return "\u2014"
+    return str(value).replace("_", " ")
+
+
+def wants_json(request: Request) -> bool:
+    """The JSON twin is asked for by a ``.json`` URL or an ``Accept: application/json`` header."""
+    if request.url.path.endswith(JSON_SUFFIX):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _default(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def json_response(payload, status: int = 200) -> Response:
+    body = json.dumps(payload, ensure_ascii=False, default=_default)
+    return Response(body, status_code=status, media_type="application/json")
+
+
+def render_page(request: Request, template: str, context: dict, status: int = 200) -> Response:
+    """HTML from ``template`` or the JSON twin of ``context``, as the request asks."""
+    if wants_json(request):
+        return json_response(context, status)
+    templates: jinja2.Environment = request.app.state.templates
+    html = templates.get_template(template).render(
+        page=context, request=request, json_url=json_twin_url(request)
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def json_twin_url(request: Request) -> str:
+    """The URL of the JSON twin of the page being rendered."""
+    path = request.url.path
+    if path == "/":
+        path = "/index"
+    twin = path if path.endswith(JSON_SUFFIX) else path + JSON_SUFFIX
+    query = request.url.query
+    return f"{twin}?{query}" if query else twin
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    """``{"ok": false, "error": ..., "status": ...}`` for JSON, the error page for HTML."""
+    payload = {"ok": False, "error": message, "status": status}
+    if wants_json(request):
+        return json_response(payload, status)
+    templates: jinja2.Environment = request.app.state.templates
+    title = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    html = templates.get_template("error.html").render(
+        page=payload, title=title, request=request, json_url=None
+    )
+    return HTMLResponse(html, status_code=status)
