@@ -2,22 +2,118 @@
 
 from __future__ import annotations
 
+import re
+
 from attache import __version__
 from attache.clean.article import Article
+from attache.extract import nlp
+from attache.extract.dates import find_dates
+from attache.extract.events import Event, SentenceFacts, assemble_events
+from attache.extract.facts import find_money, find_organizations, find_topics
+from attache.extract.frames import find_cues, read_cue
+from attache.extract.lexicon import find_countries
+from attache.extract.people import PersonMention, find_people, name_candidates
+from attache.extract.places import find_locations
+from attache.extract.sentences import Sentence, split_sentences
 
 EXTRACTOR = f"attache.extract/{__version__}"
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|to be held|upcoming|forthcoming|is set to|are set to|next|plans? to)\b",
+                     re.IGNORECASE)
 
 
 def extract_document(article: Article) -> dict:
     """Return the extraction record for ``article`` (schema/README.md), plus provenance."""
+    text, published = article.text, article.published
+    sentences = split_sentences(text, article.body)
+    people_by_sentence = _people(text, sentences)
+    facts = []
+    for sent, people in zip(sentences, people_by_sentence):
+        future = True if _FUTURE.search(sent.text) else None
+        dates = find_dates(text, sent.start, sent.end, published, future)
+        locations = find_locations(text, sent.start, sent.end)
+        cues = [read_cue(c, text, sent.start, sent.end, dates, locations, published)
+                for c in find_cues(text, sent.start, sent.end)]
+        facts.append(SentenceFacts(sent, cues, dates, people, find_countries(text, sent.start, sent.end),
+                                   locations, find_topics(text, sent.start, sent.end)))
+    events = assemble_events(facts)
+    organizations, money = [], []
+    for sent in sentences:
+        for _, _, org in find_organizations(text, sent.start, sent.end):
+            if org not in organizations:
+                organizations.append(org)
+        for _, _, amount in find_money(text, sent.start, sent.end):
+            if amount not in money:
+                money.append(amount)
     return {
         "doc": article.doc,
-        "published": article.published,
+        "published": published,
         "title": article.title,
         "source": article.source,
         "url": article.url,
-        "events": [],
-        "organizations": [],
-        "money": [],
+        "events": [event_record(e, text) for e in events],
+        "organizations": organizations,
+        "money": money,
         "extractor": EXTRACTOR,
     }
+
+
+def _people(text: str, sentences: list[Sentence]) -> list[list[PersonMention]]:
+    """People per sentence: rules first; spaCy NER only for sentences that still hold a
+    capitalized name-like run no rule explained (the expensive model runs where needed)."""
+    known: list[PersonMention] = []
+    first_pass: list[list[PersonMention]] = []
+    for sent in sentences:
+        found = find_people(text, sent.start, sent.end, known)
+        known.extend(found)
+        first_pass.append(found)
+    unexplained = [i for i, sent in enumerate(sentences)
+                   if any(len(name.split()) >= 2 and not any(p.start <= s < p.end for p in first_pass[i])
+                          for s, _, name in name_candidates(text, sent.start, sent.end))]
+    if not unexplained:
+        return first_pass
+    ner = nlp.person_spans([sentences[i].text for i in unexplained])
+    spans_by_sentence = {i: [(sentences[i].start + s, sentences[i].start + e) for s, e in spans]
+                         for i, spans in zip(unexplained, ner)}
+    known = []
+    out = []
+    for i, sent in enumerate(sentences):
+        found = find_people(text, sent.start, sent.end, known, spans_by_sentence.get(i))
+        known.extend(found)
+        out.append(found)
+    return out
+
+
+def event_record(e: Event, text: str) -> dict:
+    date = e.date.value if e.date else None
+    record = {
+        "status": e.status,
+        "type": e.type,
+        "plover": e.plover,
+        "what": e.what,
+        "date": date or e.inherited_date,
+        "date_end": e.date.end_value if e.date else None,
+        "location": _location(e),
+        "countries": e.countries,
+        "participants": [{"name": p.name, "title": p.title, "country": p.country} for p in e.participants],
+        "topics": sorted(e.topics),
+        "agreements_signed": e.agreements_signed,
+        "evidence": [{"start": s.start, "end": s.end, "text": text[s.start:s.end]} for s in e.sentences],
+        "why": dict(e.why, participants="; ".join(f"{p.name}: {', '.join(p.why)}" for p in e.participants)),
+    }
+    if e.date and e.date.value is None and e.date.month_day:
+        record["month_day"] = e.date.month_day
+    if e.background:
+        record["background"] = True
+    return record
+
+
+def _location(e: Event) -> dict | None:
+    loc = e.location
+    if loc is None:
+        return None
+    out = {"name": loc.name, "country": loc.country}
+    if loc.lat is not None:
+        out["lat"], out["lon"] = round(loc.lat, 4), round(loc.lon, 4)
+    if loc.inferred:
+        out["inferred"] = loc.inferred
+    return out

@@ -1,0 +1,241 @@
+"""Assemble the events of one document from its sentences.
+
+Reading order decides: the first event reported with a date, people, place or states is
+the document's focus; sentences that refer back ("During the talks", "The parties
+noted") add evidence, topics and people to it; a cue with a date unlike the focus's is a
+separate, background event ("Abe's visit to Ashgabat in October 2015"); a cue that
+speaks of the future is a planned event; a new "met with X" during a visit is a meeting
+of its own with the visiting side. Each event keeps the sentences it was read from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from attache.extract.dates import DateMention
+from attache.extract.frames import (BACKREF, BACKREF_TYPES, DISCUSSION, FUTURE_SIGNING, PARTICIPATION,
+                                    SIGNED, Cue)
+from attache.extract.lexicon import CountryMention
+from attache.extract.people import PersonMention
+from attache.extract.places import LocationMention
+from attache.extract.sentences import Sentence
+
+FAMILY = {"consultation": "consult", "talks": "consult", "meeting": "consult", "visit": "consult",
+          "phone_call": "consult", "commission": "consult", "summit": "multilateral",
+          "forum": "multilateral", "signing": "agree", "other": "other"}
+
+
+@dataclass
+class SentenceFacts:
+    sentence: Sentence
+    cues: list[Cue]
+    dates: list[DateMention]
+    people: list[PersonMention]
+    countries: list[CountryMention]
+    locations: list[LocationMention]
+    topics: list[tuple[int, int, str]]
+
+
+@dataclass
+class Event:
+    status: str
+    type: str
+    plover: str
+    cue: Cue
+    what: str | None = None
+    date: DateMention | None = None
+    location: LocationMention | None = None
+    countries: list[str] = field(default_factory=list)
+    participants: list[PersonMention] = field(default_factory=list)
+    topics: set[str] = field(default_factory=set)
+    agreements_signed: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+    background: bool = False
+    inherited_date: str | None = None
+    why: dict[str, str] = field(default_factory=dict)
+
+    def add_sentence(self, facts: SentenceFacts, topics: bool = True) -> None:
+        if facts.sentence not in self.sentences:
+            self.sentences.append(facts.sentence)
+        if topics:
+            self.topics.update(t for _, _, t in facts.topics)
+
+    def add_people(self, people: list[PersonMention]) -> None:
+        for p in people:
+            old = next((q for q in self.participants if q.surname == p.surname), None)
+            if old is None:
+                self.participants.append(p)
+            else:
+                old.title = old.title or p.title
+                old.country = old.country or p.country
+            if p.country:
+                self.add_country(p.country)
+
+    def add_country(self, code: str | None) -> None:
+        if code and code not in self.countries:
+            self.countries.append(code)
+
+
+def _date_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return True
+    # a few days apart still reads as the same visit ("arrived on Monday ... talks on Tuesday")
+    if len(a) == len(b) == 10 and a[:7] == b[:7]:
+        return abs(int(a[8:]) - int(b[8:])) <= 3
+    return False
+
+
+def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
+    events: list[Event] = []
+    focus: Event | None = None  # the main occurred event the article reports
+    current: Event | None = None  # the occurred, non-background event read last
+
+    for facts in sentences:
+        text = facts.sentence.text
+        touched: list[Event] = []
+        sentence_people = list(facts.people)
+        for cue in facts.cues:
+            if cue.strength == "weak":  # signing: belongs to the event around it
+                future = FUTURE_SIGNING.search(text) is not None
+                target = current or focus
+                if target is not None and not future:
+                    target.agreements_signed = True
+                    target.why["agreements_signed"] = f"'{cue.text}' in: {text[:80]}"
+                    target.add_sentence(facts)
+                    touched.append(target)
+                elif target is None and not future and (facts.countries or sentence_people):
+                    ev = _new_event(cue, facts, "occurred", sentence_people)
+                    ev.type, ev.plover, ev.agreements_signed = "signing", "AGREE", True
+                    events.append(ev)
+                    focus = current = ev
+                    touched.append(ev)
+                continue
+            if cue.planned:
+                ev = _new_event(cue, facts, "planned", [])
+                ev.why["status"] = cue.planned_why
+                events.append(ev)
+                touched.append(ev)
+                continue
+            if cue.strength == "planned":
+                continue
+            date_value = cue.date.value if cue.date else None
+            if focus is None:
+                if date_value or sentence_people or cue.location or len({c.code for c in facts.countries}) >= 1:
+                    ev = _new_event(cue, facts, "occurred", sentence_people)
+                    events.append(ev)
+                    focus = current = ev
+                    touched.append(ev)
+                continue
+            if date_value and focus.date and focus.date.value and not _date_compatible(date_value, focus.date.value):
+                ev = _new_event(cue, facts, "occurred", _near(sentence_people, cue))
+                ev.background = True
+                ev.why["background"] = f"date {date_value} differs from the report's {focus.date.value}"
+                events.append(ev)
+                touched.append(ev)
+                continue
+            known = {p.surname for e in events for p in e.participants}
+            new_people = [p for p in sentence_people if p.surname not in known]
+            target = _backref_target(cue.type, events) if cue.anaphoric else None
+            if not cue.anaphoric and new_people and cue.type in ("meeting", "talks", "phone_call", "consultation"):
+                ev = _new_event(cue, facts, "occurred", sentence_people)
+                visit = next((e for e in reversed(events) if e.type == "visit" and not e.background
+                              and e.status == "occurred"), None)
+                if visit is not None:
+                    ev.add_people([p for p in visit.participants])
+                    for c in visit.countries:
+                        ev.add_country(c)
+                    ev.location = ev.location or visit.location
+                    if ev.date is None and visit.date is not None and visit.date.value:
+                        ev.inherited_date = visit.date.value[:7]
+                        ev.why["date"] = "month of the visit it took place during"
+                events.append(ev)
+                current = ev
+                touched.append(ev)
+                continue
+            target = target or current or focus
+            target.add_sentence(facts)
+            target.add_people(sentence_people)
+            touched.append(target)
+
+        if touched:
+            continue
+        # no cue of its own: refers back, discusses, or names who took part
+        target = None
+        m = BACKREF.match(text)
+        if m:
+            noun = (m.group("noun") or m.group("noun2") or "").lower()
+            target = _backref_target(BACKREF_TYPES.get(noun), events) if noun else (current or focus)
+        elif DISCUSSION.search(text) or PARTICIPATION.search(text):
+            target = current or focus
+        if target is None:
+            continue
+        target.add_sentence(facts)
+        if PARTICIPATION.search(text) or facts.people and all(
+                any(p.surname == q.surname for q in target.participants) for p in facts.people):
+            target.add_people(facts.people)
+        for c in facts.countries:
+            if c.kind == "demonym" and _side_word_after(text, c, facts.sentence.start):
+                target.add_country(c.code)
+    return [e for e in events if _keep(e)]
+
+
+def _side_word_after(text: str, c: CountryMention, offset: int) -> bool:
+    rest = text[c.end - offset: c.end - offset + 12].lower()
+    return rest.startswith((" side", " delegation", " party"))
+
+
+def _near(people: list[PersonMention], cue: Cue) -> list[PersonMention]:
+    """People close to a background cue ("President X's visit", "the visit of President X")."""
+    return [p for p in people if abs(p.start - cue.start) < 90 or abs(cue.end - p.end) < 90]
+
+
+def _backref_target(type_: str | None, events: list[Event]) -> Event | None:
+    live = [e for e in events if e.status == "occurred" and not e.background]
+    if type_:
+        for e in reversed(live):
+            if e.type == type_ or FAMILY.get(e.type) == FAMILY.get(type_) and type_ not in ("visit",):
+                return e
+    return live[-1] if live else None
+
+
+def _new_event(cue: Cue, facts: SentenceFacts, status: str, people: list[PersonMention]) -> Event:
+    ev = Event(status=status, type=cue.type, plover=cue.plover, cue=cue, what=cue.what,
+               date=cue.date, location=cue.location)
+    ev.why["type"] = f"cue '{cue.text}'"
+    if cue.date:
+        ev.why["date"] = f"'{cue.date.text}': {cue.date.rule}"
+    if cue.location:
+        ev.why["location"] = cue.location.inferred or f"'{cue.location.name}' near the cue"
+    ev.add_sentence(facts, topics=status == "occurred")
+    ev.add_people(people)
+    if status == "occurred":
+        for c in _event_countries(cue, facts):
+            ev.add_country(c)
+    else:
+        for c in facts.countries:
+            if cue.what and c.text in cue.what:
+                ev.add_country(c.code)
+    if cue.location and cue.location.country and (status == "planned" or cue.type in ("visit", "summit", "forum")
+                                                  or ev.countries):
+        ev.add_country(cue.location.country)
+    return ev
+
+
+def _event_countries(cue: Cue, facts: SentenceFacts) -> list[str]:
+    """States taking part, read from the cue's sentence: demonym compounds, 'the X side',
+    'delegation of X', 'between X and Y', names around the cue."""
+    codes = []
+    for c in facts.countries:
+        inside_person_title = any(p.start - 200 < c.start < p.start and p.country == c.code for p in facts.people)
+        if inside_person_title or abs(c.start - cue.start) < 160:
+            codes.append(c.code)
+    return codes
+
+
+def _keep(e: Event) -> bool:
+    if e.status == "planned":
+        return True
+    return len(e.countries) >= 2 or (len(e.participants) >= 1 and bool(e.countries))

