@@ -1,0 +1,34 @@
+"""The store: SQLite today, one small surface so PostgreSQL can follow. Nothing else imports sqlite3.
+
+``open_store(path)`` returns a ``SqliteStore``: ``transaction()`` for writes, the write
+methods of ``StoreWrites`` (used by ``attache.resolve``) and the read methods of
+``StoreReads`` (used by ``attache.query``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from attache.store.connection import Connection
+from attache.store.reads import HIT_END, HIT_START, StoreReads
+from attache.store.writes import StoreWrites
+
+__all__ = ["HIT_END", "HIT_START", "SqliteStore", "content_id", "open_store"]
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+class SqliteStore(Connection, StoreWrites, StoreReads):
+    """An open SQLite store (WAL, foreign keys, busy timeout, migrations applied)."""
+
+
+def open_store(path: str | Path, read_only: bool = False) -> SqliteStore:
+    """Open (creating and migrating if needed) the store at ``path``; ``read_only`` never writes."""
+    return SqliteStore(path, read_only=read_only)
+
+
+def content_id(text: str) -> str:
+    """Document id: sha256 of the text with whitespace runs collapsed and ends stripped."""
+    return hashlib.sha256(_WHITESPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()

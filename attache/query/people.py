@@ -1,0 +1,66 @@
+"""A resolved person: name forms, dated titles, events, counterparts, sources."""
+
+from __future__ import annotations
+
+from attache.errors import NotFound
+from attache.query.shapes import event_summaries
+from attache.resolve import names
+
+EVENT_LIMIT = 200
+
+
+def find_person(store, name: int | str) -> dict:
+    """The person row a name (or id) refers to: an exact name form first, then by surname
+    and compatible first name, most active first. Raises NotFound."""
+    if isinstance(name, int) or (isinstance(name, str) and name.strip().isdigit()):
+        row = store.person_row(int(name))
+        if row is None:
+            raise NotFound(f"no person {name}")
+        return row
+    exact = store.people_named(name.strip())
+    if exact:
+        return exact[0]
+    key = names.name_key(name)
+    if key is not None:
+        matches = [p for p in store.people_by_surname(key["surname"]) if names.compatible(key, p)]
+        if matches:
+            return max(matches, key=lambda p: (p["event_count"], -p["id"]))
+    raise NotFound(f"no person named {name!r}")
+
+
+def person(store, name: int | str) -> dict:
+    """Profile of the person ``name`` (a name as written, a surname, or a person id)::
+
+        {"person_id", "name", "country", "event_count",
+         "names": [str]  (every form seen),
+         "titles": [{"title", "country", "first_seen", "last_seen", "doc_id"}]  (oldest first),
+         "events": [event summary + "as": {"name", "title", "doc_id"}]  (latest first, up to 200),
+         "counterparts": [{"person_id", "name", "country", "events"}],
+         "sources": [{"doc_id", "doc", "title", "source", "url", "published"}],
+         "other_matches": [{"person_id", "name", "country", "event_count"}]}
+
+    ``other_matches`` lists other people the name could mean (same surname). Raises NotFound.
+    """
+    row = find_person(store, name)
+    person_id = row["id"]
+    ids, _, _ = store.find_event_ids(person_id=person_id, limit=EVENT_LIMIT)
+    found_events = event_summaries(store, ids)
+    mine = {}
+    for event_id, rows in store.event_participations(ids).items():
+        for r in rows:
+            if r["person_id"] == person_id and event_id not in mine:
+                mine[event_id] = {"name": r["name"], "title": r["title"], "doc_id": r["doc_id"]}
+    for summary in found_events:
+        summary["as"] = mine.get(summary["event_id"])
+    others = []
+    if isinstance(name, str) and not name.strip().isdigit():
+        key = names.name_key(name)
+        if key:
+            others = [{"person_id": p["id"], "name": p["name"], "country": p["country"],
+                       "event_count": p["event_count"]}
+                      for p in store.people_by_surname(key["surname"]) if p["id"] != person_id]
+    return {"person_id": person_id, "name": row["name"], "country": row["country"],
+            "event_count": row["event_count"], "names": store.person_forms(person_id),
+            "titles": store.person_title_rows(person_id), "events": found_events,
+            "counterparts": store.counterparts(person_id), "sources": store.person_sources(person_id),
+            "other_matches": others}

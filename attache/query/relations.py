@@ -1,0 +1,54 @@
+"""Two states: the timeline of their events, and the relationship in the round."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from attache.errors import NotFound
+from attache.query.shapes import country_code, event_summaries
+from attache.resolve.places import country_name
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    a, b = country_code(a), country_code(b)
+    if a == b:
+        raise NotFound(f"a relationship needs two different states, got {a} twice")
+    return a, b
+
+
+def timeline(store, a: str, b: str, status: str | None = None, order: str = "latest",
+             limit: int = 200, offset: int = 0) -> dict:
+    """Every event in which both ``a`` and ``b`` took part, dated, with sources and evidence::
+
+        {"a", "b", "a_name", "b_name", "total": int, "total_capped": bool,
+         "events": [event summary]}   (``order`` latest first by default, or ``earliest``)
+    """
+    a, b = _pair(a, b)
+    ids, total, capped = store.find_event_ids(countries=[a, b], status=status, order=order,
+                                              limit=limit, offset=offset)
+    return {"a": a, "b": b, "a_name": country_name(a), "b_name": country_name(b),
+            "total": total, "total_capped": capped, "events": event_summaries(store, ids)}
+
+
+def relationship(store, a: str, b: str, limit: int = 200) -> dict:
+    """The relationship between two states::
+
+        {"a", "b", "a_name", "b_name", "timeline": timeline(...) ,
+         "topics_by_year": [{"year", "topics": {topic: count}}],
+         "people": {"a": [{"person_id", "name", "country", "events"}], "b": [...], "other": [...]},
+         "agreements": [event summary]  (events where agreements were signed),
+         "money": [{"doc_id", "title", "published", "money": [str]}]}
+    """
+    a, b = _pair(a, b)
+    line = timeline(store, a, b, limit=limit)
+    by_year: dict[str, dict] = defaultdict(dict)
+    for row in store.pair_topics_by_year(a, b):
+        by_year[row["year"]][row["topic"]] = row["n"]
+    people = {"a": [], "b": [], "other": []}
+    for row in store.pair_people(a, b):
+        people["a" if row["country"] == a else "b" if row["country"] == b else "other"].append(row)
+    agreement_ids = store.pair_agreements(a, b)
+    return {"a": a, "b": b, "a_name": country_name(a), "b_name": country_name(b), "timeline": line,
+            "topics_by_year": [{"year": year, "topics": topics} for year, topics in sorted(by_year.items())],
+            "people": people, "agreements": event_summaries(store, agreement_ids, with_evidence=False),
+            "money": store.event_money([e["event_id"] for e in line["events"]])}

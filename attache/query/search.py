@@ -1,0 +1,78 @@
+"""Full-text search over article text, titles and evidence, with snippets and facets."""
+
+from __future__ import annotations
+
+import re
+
+from attache.store import HIT_END, HIT_START
+
+_TERM = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\*?", re.UNICODE)
+FACETS = ("country", "type", "topic", "year", "status")
+
+
+def match_expression(q: str) -> str | None:
+    """The user's words as an FTS5 expression: every word must appear; ``word*`` is a prefix.
+
+    Quotes around words keep their order as a phrase. Operators and punctuation are not
+    passed through, so no input is an FTS5 syntax error.
+    """
+    parts = []
+    for phrase, loose in re.findall(r'"([^"]*)"|([^"]+)', q or ""):
+        if phrase:
+            words = [w.rstrip("*") for w in _TERM.findall(phrase)]
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+        for word in _TERM.findall(loose):
+            parts.append(f'"{word[:-1]}"*' if word.endswith("*") else f'"{word}"')
+    return " ".join(parts) or None
+
+
+def snippet_parts(snippet: str) -> list[dict]:
+    """``[{"text", "hit": bool}]`` from a snippet with store markers (escape each text, then mark hits)."""
+    parts = []
+    for piece in re.split(f"({HIT_START}.*?{HIT_END})", snippet or "", flags=re.S):
+        if not piece:
+            continue
+        hit = piece.startswith(HIT_START)
+        parts.append({"text": piece.strip(HIT_START + HIT_END), "hit": hit})
+    return parts
+
+
+def _marked(snippet: str) -> str:
+    return (snippet or "").replace(HIT_START, "[").replace(HIT_END, "]")
+
+
+def search(store, q: str, country: str | None = None, type: str | None = None, topic: str | None = None,
+           year: int | str | None = None, status: str | None = None, limit: int = 20, offset: int = 0) -> dict:
+    """Ranked full-text hits (bm25) with highlighted snippets and facet counts::
+
+        {"query", "filters": {...}, "total": int (documents, capped at 10,000),
+         "hits": [{"doc_id", "doc", "title", "source", "url", "published", "score",
+                   "snippet": "... [hydrogen] ...", "snippet_parts": [{"text", "hit"}],
+                   "events": [event_id]}],
+         "evidence_hits": [{"event_id", "doc_id", "snippet", "snippet_parts", "score"}],
+         "facets": {"country"|"type"|"topic"|"year"|"status": [{"value", "count"}]},
+         "facets_capped": bool}
+
+    ``snippet`` marks matched words with ``[ ]``; ``snippet_parts`` gives the same as plain
+    pieces for renderers that escape text. Facets count the distinct events whose evidence
+    matches (after filters). Filters keep documents that report a matching event.
+    """
+    filters = {"country": (country or "").upper() or None, "type": type or None, "topic": topic or None,
+               "year": int(year) if year not in (None, "") else None, "status": status or None}
+    result = {"query": q, "filters": filters, "total": 0, "hits": [], "evidence_hits": [],
+              "facets": {name: [] for name in FACETS}, "facets_capped": False}
+    match = match_expression(q)
+    if match is None:
+        return result
+    hits, total = store.search_documents(match, filters, int(limit), int(offset))
+    events_by_doc = {}
+    for hit in hits:
+        events_by_doc[hit["doc_id"]] = [e["event_id"] for e in store.doc_event_rows(hit["doc_id"]) if e["event_id"]]
+    result["total"] = total
+    result["hits"] = [{**hit, "snippet": _marked(hit["snippet"]), "snippet_parts": snippet_parts(hit["snippet"]),
+                       "events": events_by_doc[hit["doc_id"]]} for hit in hits]
+    result["evidence_hits"] = [{**hit, "snippet": _marked(hit["snippet"]), "snippet_parts": snippet_parts(hit["snippet"])}
+                               for hit in store.search_evidence(match, filters, int(limit))]
+    result["facets"], result["facets_capped"] = store.evidence_facets(match, filters)
+    return result

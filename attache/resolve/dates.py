@@ -1,0 +1,70 @@
+"""Event dates as intervals: a day, a month or a year becomes [lo, hi] in ISO days."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PRECISIONS = {1: "year", 2: "month", 3: "day"}
+
+
+def parse_date(value) -> str | None:
+    """The value if it is a valid YYYY, YYYY-MM or YYYY-MM-DD date, else None."""
+    if not isinstance(value, str):
+        return None
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return value.strip()
+
+
+def precision(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return PRECISIONS[value.count("-") + 1]
+
+
+def interval(start: str | None, end: str | None = None) -> tuple[str | None, str | None]:
+    """[lo, hi] covered by a date (and an optional end date) as ISO days."""
+    if start is None:
+        return None, None
+    lo, hi = _bounds(start)
+    if end is not None:
+        end_hi = _bounds(end)[1]
+        if end_hi > hi:
+            hi = end_hi
+    return lo, hi
+
+
+def _bounds(value: str) -> tuple[str, str]:
+    kind = precision(value)
+    if kind == "day":
+        return value, value
+    if kind == "month":
+        return f"{value}-01", f"{value}-31"
+    return f"{value}-01-01", f"{value}-12-31"
+
+
+def containers(value: str) -> list[str]:
+    """The starts of the coarser periods (month, year) that contain a date."""
+    kind = precision(value)
+    if kind == "day":
+        return [f"{value[:7]}-01", f"{value[:4]}-01-01"]
+    if kind == "month":
+        return [f"{value[:4]}-01-01"]
+    return []
+
+
+def shift(day: str, days: int) -> str:
+    """An ISO day moved by ``days`` (a month start or year start also works)."""
+    return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
+
+
+def overlaps(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    return a[0] is not None and b[0] is not None and a[0] <= b[1] and b[0] <= a[1]

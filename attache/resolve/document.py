@@ -1,0 +1,96 @@
+"""Store one document and resolve its events into the record: the ingest step per document."""
+
+from __future__ import annotations
+
+from attache.resolve import dates
+from attache.resolve.events import can_merge, merge, merge_score
+from attache.resolve.people import resolve_participant
+from attache.resolve.planned import link_planned
+from attache.resolve.record import record_events
+from attache.store import content_id
+
+ARTICLE_FIELDS = ("doc", "origin", "text", "published", "source", "url", "title")
+SPAN_FLOOR_DAYS = 14  # a multi-day event may start this long before another report's date
+MAX_CANDIDATES = 500
+
+
+def article_fields(article) -> dict:
+    """The stored fields of an ``Article`` (or of a dict with the same keys)."""
+    if isinstance(article, dict):
+        return {name: article.get(name) for name in ARTICLE_FIELDS}
+    return {name: getattr(article, name, None) for name in ARTICLE_FIELDS}
+
+
+def add_document(store, article, record: dict, raw_hash: str | None = None) -> tuple[str, str]:
+    """Store a document and its events in one transaction; ("stored" | "duplicate", doc id).
+
+    The same text (whitespace aside) is stored once, whatever file name or URL it came by.
+    """
+    fields = article_fields(article)
+    doc_id = content_id(fields["text"])
+    origin = fields.get("origin") or fields.get("doc") or doc_id
+    with store.transaction():
+        if store.document_exists(doc_id):
+            store.add_document_origin(doc_id, origin, fields.get("url"))
+            return "duplicate", doc_id
+        published = record.get("published") or fields.get("published")
+        store.insert_document({
+            **fields, "id": doc_id, "raw_hash": raw_hash, "origin": origin,
+            "doc": fields.get("doc") or record.get("doc") or origin, "published": published,
+            "title": fields.get("title") or record.get("title"), "source": fields.get("source") or record.get("source"),
+            "url": fields.get("url") or record.get("url"), "extractor": record.get("extractor"),
+            "organizations": record.get("organizations"), "money": record.get("money")})
+        resolve_events(store, doc_id, fields["text"], record, published)
+    return "stored", doc_id
+
+
+def resolve_events(store, doc_id: str, text: str, record: dict, published: str | None) -> list[int]:
+    """Write the record's events for a stored document; return the merged event ids.
+
+    Two events of one document are never merged with each other: the extractor already
+    decided they differ.
+    """
+    used: list[int] = []
+    for idx, event in enumerate(record_events(record, text)):
+        doc_event_id = store.insert_doc_event(doc_id, idx, event)
+        seen = event["date"] if event["date_precision"] == "day" else (published or event["date"])
+        people = {}
+        for participant in event["participants"]:
+            person_id = resolve_participant(store, participant, seen, doc_id)
+            if person_id is not None:
+                people[person_id] = (participant, participant.get("country"))
+        state = {**{k: v for k, v in event.items() if k not in ("participants", "evidence")},
+                 "people": {pid: country for pid, (_, country) in people.items()},
+                 "first_published": published}
+        event_id, state, conflicts = place_event(store, state, exclude=set(used))
+        used.append(event_id)
+        store.add_event_source(event_id, doc_event_id, doc_id)
+        for field in conflicts:
+            store.set_conflict(event_id, field, store.doc_event_values(event_id, field))
+        for person_id, (participant, _) in people.items():
+            store.add_participation(event_id, person_id, doc_event_id, doc_id, participant, state.get("date_lo"))
+        if event["location_name"] and event["location_country"]:
+            store.remember_place(event["location_name"], event["location_country"], event["lat"], event["lon"])
+        link_planned(store, state)
+    return used
+
+
+def place_event(store, state: dict, exclude: set[int]) -> tuple[int, dict, list[str]]:
+    """Merge ``state`` into the best matching stored event, or create a new one."""
+    countries = list(state.get("countries") or ())
+    if countries:
+        lo = state.get("date_lo")
+        ids = store.merge_candidate_ids(
+            state["status"], countries[:2], lo, state.get("date_hi"),
+            dates.containers(state["date"]) if state.get("date") else [],
+            dates.shift(lo, -SPAN_FLOOR_DAYS) if lo else None)
+        candidates = [old for old in store.event_states([i for i in ids if i not in exclude][:MAX_CANDIDATES])
+                      if can_merge(state, old)]
+        if candidates:
+            old = max(candidates, key=lambda c: (merge_score(state, c), -c["id"]))
+            merged, conflicts = merge(old, state)
+            merged["id"] = old["id"]
+            store.update_event(old["id"], old, merged)
+            return old["id"], merged, conflicts
+    event_id = store.create_event(state)
+    return event_id, {**state, "id": event_id}, []

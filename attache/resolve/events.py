@@ -1,0 +1,134 @@
+"""When two reports describe the same event, and how their fields combine (pure functions).
+
+An event "state" is a dict with the merged-event columns (status, type, date, date_lo,
+date_hi, location_name, ...) plus ``countries``, ``topics`` and ``people`` ({person id:
+state code}).
+"""
+
+from __future__ import annotations
+
+import re
+
+from attache.resolve import places
+
+# Types that outlets use for the same kind of encounter: consultations written up as talks
+# or a meeting, a signing inside talks. A visit, a call, a summit stay their own kind.
+TYPE_FAMILIES = {
+    "consultation": "talks", "talks": "talks", "meeting": "talks", "signing": "talks",
+    "visit": "visit", "phone_call": "call", "summit": "summit", "forum": "forum",
+    "commission": "commission", "other": None,
+}
+PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_STOPWORDS = {"the", "of", "and", "on", "in", "a", "an", "for", "to", "at", "with", "between", "first",
+              "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def types_compatible(a: str | None, b: str | None) -> bool:
+    family_a, family_b = TYPE_FAMILIES.get(a or "other"), TYPE_FAMILIES.get(b or "other")
+    return family_a is None or family_b is None or family_a == family_b
+
+
+def similar_what(a: str | None, b: str | None) -> bool:
+    """Two event names share most of their content words ("Sixth Caspian Summit" ~ "Caspian Summit")."""
+    if not a or not b:
+        return False
+    words_a = {w for w in _WORD.findall(a.casefold()) if w not in _STOPWORDS}
+    words_b = {w for w in _WORD.findall(b.casefold()) if w not in _STOPWORDS}
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6
+
+
+def countries_overlap(a, b) -> bool:
+    """They share at least the pair (or every country of the one that names fewer than two)."""
+    a, b = set(a or ()), set(b or ())
+    return bool(a and b) and len(a & b) >= min(2, len(a), len(b))
+
+
+def people_agree(a: dict, b: dict) -> tuple[bool, bool]:
+    """(no side contradicts, someone shared). A side contradicts when both name people of
+    the same state and none of them is the same person: different counterparts."""
+    if not a or not b:
+        return True, False
+    for state in set(a.values()) & set(b.values()):
+        if state is None:
+            continue
+        side_a = {p for p, s in a.items() if s == state}
+        side_b = {p for p, s in b.items() if s == state}
+        if not side_a & side_b:
+            return False, bool(set(a) & set(b))
+    return True, bool(set(a) & set(b))
+
+
+def same_place(a: dict, b: dict) -> bool:
+    return bool(a.get("location_name") and b.get("location_name")
+                and a["location_name"].casefold() == b["location_name"].casefold())
+
+
+def can_merge(new: dict, old: dict) -> bool:
+    """Is ``old`` (a merged event) the same real event as ``new`` (one document's report)?"""
+    if new["status"] != old["status"] or not types_compatible(new.get("type"), old.get("type")):
+        return False
+    if not countries_overlap(new.get("countries"), old.get("countries")):
+        return False
+    agree, shared = people_agree(new.get("people") or {}, old.get("people") or {})
+    if not agree:
+        return False
+    if new.get("date_lo") and old.get("date_lo"):
+        if not (new["date_lo"] <= old["date_hi"] and old["date_lo"] <= new["date_hi"]):
+            return False
+    elif new.get("date_lo") or old.get("date_lo"):
+        if not similar_what(new.get("what"), old.get("what")):
+            return False
+    elif not (similar_what(new.get("what"), old.get("what")) or shared):
+        return False
+    if new.get("people") and old.get("people") and not shared:
+        return same_place(new, old)
+    return True
+
+
+def merge_score(new: dict, old: dict) -> int:
+    """Among several mergeable events, prefer the one sharing most people, the place, the day."""
+    score = 10 * len(set(new.get("people") or ()) & set(old.get("people") or ()))
+    score += 5 * same_place(new, old)
+    score += 3 * (new.get("date") == old.get("date"))
+    score += 2 * (new.get("type") == old.get("type"))
+    score += len(set(new.get("countries") or ()) & set(old.get("countries") or ()))
+    return score
+
+
+def merge(old: dict, new: dict) -> tuple[dict, list[str]]:
+    """The reconciled event, and the fields on which the two reports disagree."""
+    merged = dict(old)
+    conflicts = []
+    rank_old, rank_new = PRECISION_RANK[old.get("date_precision")], PRECISION_RANK[new.get("date_precision")]
+    if rank_new > rank_old:
+        for name in ("date", "date_end", "date_precision", "date_lo", "date_hi"):
+            merged[name] = new.get(name)
+    elif rank_new == rank_old and new.get("date") and new["date"] != old.get("date"):
+        conflicts.append("date")
+        merged["date_hi"] = max(old["date_hi"], new["date_hi"])
+    if not old.get("location_name"):
+        for name in ("location_name", "location_country", "lat", "lon"):
+            merged[name] = new.get(name)
+    elif new.get("location_name") and not same_place(old, new):
+        if places.is_country_name(old["location_name"], old.get("location_country")) and \
+                not places.is_country_name(new["location_name"], new.get("location_country")):
+            for name in ("location_name", "location_country", "lat", "lon"):
+                merged[name] = new.get(name)
+        elif not places.is_country_name(new["location_name"], new.get("location_country")):
+            conflicts.append("location_name")
+    if merged.get("lat") is None and same_place(merged, new):
+        merged["lat"], merged["lon"] = new.get("lat"), new.get("lon")
+    if (old.get("type") or "other") == "other":
+        merged["type"] = new.get("type")
+    merged["plover"] = old.get("plover") or new.get("plover")
+    merged["what"] = old.get("what") or new.get("what")
+    merged["countries"] = list(dict.fromkeys(list(old.get("countries") or ()) + list(new.get("countries") or ())))
+    merged["topics"] = list(dict.fromkeys(list(old.get("topics") or ()) + list(new.get("topics") or ())))
+    merged["people"] = {**(new.get("people") or {}), **(old.get("people") or {})}
+    merged["agreements_signed"] = 1 if old.get("agreements_signed") or new.get("agreements_signed") else 0
+    published = [p for p in (old.get("first_published"), new.get("first_published")) if p]
+    merged["first_published"] = min(published) if published else None
+    return merged, conflicts

@@ -1,0 +1,160 @@
+"""Open an SQLite database, apply migrations, and run transactions.
+
+This is the only place a connection is made. A PostgreSQL backend would provide the same
+``SqliteStore`` surface (the methods of ``writes.StoreWrites`` and ``reads.StoreReads``)
+over psycopg, with ``migrations`` translated and FTS5 replaced by ``tsvector``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from attache.errors import StoreError
+from attache.store.migrations import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def split_statements(script: str) -> list[str]:
+    """Split an SQL script into complete statements (trigger bodies stay whole)."""
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
+
+
+def connect(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit) with WAL and foreign keys."""
+    path = Path(path)
+    try:
+        if read_only:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                   isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA mmap_size = 1073741824")
+    except sqlite3.Error as e:
+        raise StoreError(f"{path}: cannot open database ({e})") from e
+    return conn
+
+
+def applied_migrations(conn: sqlite3.Connection) -> set[int]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone()
+    if not exists:
+        return set()
+    return {row[0] for row in conn.execute("SELECT number FROM migrations")}
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply every migration not yet recorded, each in its own transaction; return those applied."""
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations ("
+                 "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    newly_applied = []
+    for number, name, script in MIGRATIONS:
+        if number in applied_migrations(conn):
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if number in applied_migrations(conn):  # another writer got there first
+                conn.execute("ROLLBACK")
+                continue
+            for statement in split_statements(script):
+                conn.execute(statement)
+            conn.execute("INSERT INTO migrations (number, name, applied_at) VALUES (?, ?, ?)",
+                         (number, name, now_iso()))
+            conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"migration {number} ({name}) failed: {e}") from e
+        newly_applied.append(number)
+    return newly_applied
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Connection:
+    """Holds the connection and the transaction depth; nested ``transaction()`` joins the outer one."""
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such database")
+        self.conn = connect(self.path, read_only=read_only)
+        self._depth = 0
+        if not read_only:
+            migrate(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: everything inside commits together or not at all."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows) -> sqlite3.Cursor:
+        return self.conn.executemany(sql, rows)
+
+    def rows(self, sql: str, params=()) -> list[dict]:
+        return [dict(row) for row in self.conn.execute(sql, params)]
+
+    def row(self, sql: str, params=()) -> dict | None:
+        found = self.conn.execute(sql, params).fetchone()
+        return dict(found) if found is not None else None
+
+    def scalar(self, sql: str, params=()):
+        found = self.conn.execute(sql, params).fetchone()
+        return found[0] if found is not None else None
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics (after a bulk load)."""
+        self.conn.execute("ANALYZE")
+        self.conn.execute("PRAGMA optimize")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

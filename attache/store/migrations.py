@@ -1,0 +1,219 @@
+"""The store's schema as numbered migrations; each runs once, recorded in ``migrations``.
+
+Append new migrations at the end; never edit one that has shipped. The SQL sticks to what
+PostgreSQL also understands, except the FTS5 tables and their triggers, which a PostgreSQL
+backend replaces with ``tsvector`` columns and GIN indexes.
+"""
+
+from __future__ import annotations
+
+INITIAL = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,              -- sha256 of the whitespace-normalized text
+    raw_hash TEXT,                    -- sha256 of the input as read, to skip re-reads early
+    doc TEXT NOT NULL,
+    origin TEXT,
+    url TEXT,
+    source TEXT,
+    published TEXT,
+    title TEXT,
+    text TEXT NOT NULL,
+    extractor TEXT,
+    organizations TEXT NOT NULL DEFAULT '[]',
+    money TEXT NOT NULL DEFAULT '[]',
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_raw_hash ON documents(raw_hash);
+CREATE INDEX documents_published ON documents(published);
+
+CREATE TABLE document_origins (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    origin TEXT NOT NULL,
+    url TEXT,
+    PRIMARY KEY (doc_id, origin)
+);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    status TEXT NOT NULL,
+    type TEXT,
+    plover TEXT,
+    what TEXT,
+    date TEXT,
+    date_end TEXT,
+    date_precision TEXT,
+    date_lo TEXT,
+    date_hi TEXT,
+    location_name TEXT,
+    location_country TEXT,
+    lat REAL,
+    lon REAL,
+    agreements_signed INTEGER NOT NULL DEFAULT 0,
+    source_count INTEGER NOT NULL DEFAULT 0,
+    first_published TEXT
+);
+CREATE INDEX events_date ON events(date_lo);
+CREATE INDEX events_type_date ON events(type, date_lo);
+CREATE INDEX events_status_date ON events(status, date_lo);
+
+CREATE TABLE doc_events (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+    status TEXT NOT NULL,
+    type TEXT,
+    plover TEXT,
+    what TEXT,
+    date TEXT,
+    date_end TEXT,
+    date_precision TEXT,
+    location_name TEXT,
+    location_country TEXT,
+    lat REAL,
+    lon REAL,
+    location_inferred INTEGER NOT NULL DEFAULT 0,
+    countries TEXT NOT NULL DEFAULT '[]',
+    participants TEXT NOT NULL DEFAULT '[]',
+    topics TEXT NOT NULL DEFAULT '[]',
+    agreements_signed INTEGER NOT NULL DEFAULT 0,
+    evidence TEXT NOT NULL DEFAULT '[]',
+    evidence_text TEXT NOT NULL DEFAULT '',
+    UNIQUE (doc_id, idx)
+);
+CREATE INDEX doc_events_event ON doc_events(event_id);
+
+CREATE TABLE event_sources (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    doc_event_id INTEGER NOT NULL REFERENCES doc_events(id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, doc_event_id)
+);
+CREATE INDEX event_sources_doc ON event_sources(doc_id);
+
+CREATE TABLE event_countries (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    country TEXT NOT NULL,
+    status TEXT NOT NULL,
+    date_lo TEXT,
+    PRIMARY KEY (event_id, country)
+);
+CREATE INDEX event_countries_block ON event_countries(country, status, date_lo);
+CREATE INDEX event_countries_date ON event_countries(country, date_lo);
+
+CREATE TABLE event_topics (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    topic TEXT NOT NULL,
+    date_lo TEXT,
+    PRIMARY KEY (event_id, topic)
+);
+CREATE INDEX event_topics_date ON event_topics(topic, date_lo);
+
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    surname_key TEXT NOT NULL,
+    first_key TEXT,
+    country TEXT,
+    event_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX people_surname ON people(surname_key);
+CREATE INDEX people_country ON people(country, event_count);
+
+CREATE TABLE person_names (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    PRIMARY KEY (person_id, name)
+);
+
+CREATE TABLE person_titles (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    country TEXT,
+    first_seen TEXT,
+    last_seen TEXT,
+    doc_id TEXT REFERENCES documents(id) ON DELETE SET NULL,
+    PRIMARY KEY (person_id, title)
+);
+CREATE INDEX person_titles_title ON person_titles(country, title);
+
+CREATE TABLE participations (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    doc_event_id INTEGER NOT NULL REFERENCES doc_events(id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL,
+    name TEXT,
+    title TEXT,
+    country TEXT,
+    date_lo TEXT,
+    PRIMARY KEY (event_id, person_id, doc_event_id)
+);
+CREATE INDEX participations_person ON participations(person_id, date_lo);
+
+CREATE TABLE planned_links (
+    planned_event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    occurred_event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    PRIMARY KEY (planned_event_id, occurred_event_id)
+);
+CREATE INDEX planned_links_occurred ON planned_links(occurred_event_id);
+
+CREATE TABLE conflicts (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    vals TEXT NOT NULL,                -- JSON list of {"value", "doc_id"}
+    PRIMARY KEY (event_id, field)
+);
+
+CREATE TABLE aggregates (
+    kind TEXT NOT NULL,
+    k1 TEXT NOT NULL,
+    k2 TEXT NOT NULL DEFAULT '',
+    k3 TEXT NOT NULL DEFAULT '',
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kind, k1, k2, k3)
+);
+
+CREATE TABLE places (
+    name TEXT NOT NULL,
+    country TEXT NOT NULL,
+    lat REAL,
+    lon REAL,
+    PRIMARY KEY (name, country)
+);
+"""
+
+FULL_TEXT = """
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+
+CREATE VIRTUAL TABLE evidence_fts USING fts5(
+    evidence_text, content='doc_events', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER evidence_fts_insert AFTER INSERT ON doc_events BEGIN
+    INSERT INTO evidence_fts(rowid, evidence_text) VALUES (new.id, new.evidence_text);
+END;
+CREATE TRIGGER evidence_fts_delete AFTER DELETE ON doc_events BEGIN
+    INSERT INTO evidence_fts(evidence_fts, rowid, evidence_text) VALUES ('delete', old.id, old.evidence_text);
+END;
+CREATE TRIGGER evidence_fts_update AFTER UPDATE OF evidence_text ON doc_events BEGIN
+    INSERT INTO evidence_fts(evidence_fts, rowid, evidence_text) VALUES ('delete', old.id, old.evidence_text);
+    INSERT INTO evidence_fts(rowid, evidence_text) VALUES (new.id, new.evidence_text);
+END;
+"""
+
+# (number, name, sql): applied in order, each in its own transaction.
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "initial tables", INITIAL),
+    (2, "full-text search", FULL_TEXT),
+)

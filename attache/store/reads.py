@@ -1,0 +1,442 @@
+"""Read operations, as methods of the store: plain dicts and lists out, no SQL above this module.
+
+Methods fall in two groups: what the resolver asks while ingesting (candidates for merging,
+people by surname) and what the query layer composes into answers (pages of event ids,
+details for a set of events, aggregates, full-text hits).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+# Markers snippet() puts around matched words; the query layer turns them into parts.
+HIT_START, HIT_END = "\x02", "\x03"
+FACET_MATCH_CAP = 20_000
+COUNT_CAP = 10_000
+
+
+def _placeholders(values) -> str:
+    return ", ".join("?" * len(values))
+
+
+def event_filter(filters: dict) -> tuple[str, list] | None:
+    """SQL condition on merged event ``e`` for search filters (country, type, topic, year, status)."""
+    clauses, params = [], []
+    if filters.get("country"):
+        clauses.append("EXISTS (SELECT 1 FROM event_countries fc WHERE fc.event_id = e.id AND fc.country = ?)")
+        params.append(filters["country"])
+    if filters.get("topic"):
+        clauses.append("EXISTS (SELECT 1 FROM event_topics ft WHERE ft.event_id = e.id AND ft.topic = ?)")
+        params.append(filters["topic"])
+    if filters.get("type"):
+        clauses.append("e.type = ?")
+        params.append(filters["type"])
+    if filters.get("status"):
+        clauses.append("e.status = ?")
+        params.append(filters["status"])
+    if filters.get("year"):
+        clauses.append("e.date_lo >= ? AND e.date_lo < ?")
+        params += [f"{int(filters['year']):04d}", f"{int(filters['year']) + 1:04d}"]
+    return (" AND ".join(clauses), params) if clauses else None
+
+
+class StoreReads:
+    """Mixed into the store class; ``self`` has ``execute``, ``rows``, ``row``, ``scalar``."""
+
+    # ingest-time lookups
+
+    def document_exists(self, doc_id: str) -> bool:
+        return self.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)) is not None
+
+    def raw_hash_exists(self, raw_hash: str) -> bool:
+        return self.scalar("SELECT 1 FROM documents WHERE raw_hash = ? LIMIT 1", (raw_hash,)) is not None
+
+    def merge_candidate_ids(self, status: str, countries: list[str], lo: str | None, hi: str | None,
+                            containers: list[str], span_floor: str | None) -> list[int]:
+        """Events of ``status`` sharing the first two ``countries`` whose date may overlap [lo, hi].
+
+        Dated: events starting in [span_floor, hi] (multi-day events start at most a little
+        earlier) or starting at one of ``containers`` (the month/year that holds ``lo``).
+        Undated (``lo`` None): other undated events.
+        """
+        first, *rest = countries
+        join, params = "", []
+        if rest:
+            join = " JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country = ?"
+            params.append(rest[0])
+        base = f"SELECT c1.event_id FROM event_countries c1{join} WHERE c1.country = ? AND c1.status = ?"
+        params += [first, status]
+        if lo is None:
+            return [r[0] for r in self.execute(base + " AND c1.date_lo IS NULL", params)]
+        found = [r[0] for r in self.execute(base + " AND c1.date_lo BETWEEN ? AND ?", params + [span_floor, hi])]
+        if containers:
+            found += [r[0] for r in self.execute(base + f" AND c1.date_lo IN ({_placeholders(containers)})",
+                                                 params + list(containers))]
+        return sorted(set(found))
+
+    def linked_candidate_ids(self, status: str, countries: list[str], lo: str, hi: str,
+                             undated_published_from: str | None = None) -> list[int]:
+        """Events of ``status`` with the first two ``countries`` starting in [lo, hi]; with
+        ``undated_published_from``, also undated ones first reported on or after that day."""
+        first, *rest = countries
+        join, params = "", []
+        if rest:
+            join = " JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country = ?"
+            params.append(rest[0])
+        base = f"SELECT c1.event_id FROM event_countries c1{join} WHERE c1.country = ? AND c1.status = ?"
+        params += [first, status]
+        found = [r[0] for r in self.execute(base + " AND c1.date_lo BETWEEN ? AND ?", params + [lo, hi])]
+        if undated_published_from is not None:
+            found += [r[0] for r in self.execute(
+                base + " AND c1.date_lo IS NULL AND EXISTS (SELECT 1 FROM events e WHERE e.id = c1.event_id"
+                " AND e.first_published >= ?)", params + [undated_published_from])]
+        return sorted(set(found))
+
+    def event_states(self, event_ids: list[int]) -> list[dict]:
+        """Full merge state of events: columns plus countries, topics and people {id: country}."""
+        if not event_ids:
+            return []
+        ids = list(event_ids)
+        states = {row["id"]: row | {"countries": [], "topics": [], "people": {}}
+                  for row in self.rows(f"SELECT * FROM events WHERE id IN ({_placeholders(ids)})", ids)}
+        for row in self.execute(f"SELECT event_id, country FROM event_countries WHERE event_id IN"
+                                f" ({_placeholders(ids)}) ORDER BY rowid", ids):
+            states[row[0]]["countries"].append(row[1])
+        for row in self.execute(f"SELECT event_id, topic FROM event_topics WHERE event_id IN"
+                                f" ({_placeholders(ids)}) ORDER BY rowid", ids):
+            states[row[0]]["topics"].append(row[1])
+        for row in self.execute(f"SELECT p.event_id, p.person_id, pe.country FROM participations p"
+                                f" JOIN people pe ON pe.id = p.person_id WHERE p.event_id IN ({_placeholders(ids)})",
+                                ids):
+            states[row[0]]["people"][row[1]] = row[2]
+        return [states[i] for i in ids if i in states]
+
+    def doc_event_values(self, event_id: int, field: str) -> list[dict]:
+        """Each source's value of ``field`` ("date" or "location_name") for one merged event."""
+        if field not in ("date", "location_name", "date_end"):
+            raise ValueError(field)
+        values: dict = {}
+        for row in self.execute(f"SELECT {field}, doc_id FROM doc_events WHERE event_id = ? ORDER BY id",
+                                (event_id,)):
+            if row[0] is not None:
+                values.setdefault(row[0], []).append(row[1])
+        return [{"value": value, "doc_ids": doc_ids} for value, doc_ids in values.items()]
+
+    def has_planned_link(self, planned_event_id: int) -> bool:
+        return self.scalar("SELECT 1 FROM planned_links WHERE planned_event_id = ? LIMIT 1",
+                           (planned_event_id,)) is not None
+
+    def has_occurred_link(self, occurred_event_id: int) -> bool:
+        return self.scalar("SELECT 1 FROM planned_links WHERE occurred_event_id = ? LIMIT 1",
+                           (occurred_event_id,)) is not None
+
+    def people_by_surname(self, surname_key: str) -> list[dict]:
+        return self.rows("SELECT * FROM people WHERE surname_key = ? ORDER BY id", (surname_key,))
+
+    def people_by_title(self, country: str, title: str) -> list[dict]:
+        return self.rows("SELECT DISTINCT p.* FROM person_titles t JOIN people p ON p.id = t.person_id"
+                         " WHERE t.country = ? AND lower(t.title) = lower(?)", (country, title))
+
+    def stored_documents(self) -> list[dict]:
+        """Every document's stored fields except the text, oldest publication first."""
+        return self.rows("SELECT id, doc, origin, url, source, published, title FROM documents"
+                         " ORDER BY published IS NULL, published, ingested_at, rowid")
+
+    def document_text(self, doc_id: str) -> str:
+        return self.scalar("SELECT text FROM documents WHERE id = ?", (doc_id,))
+
+    # aggregates
+
+    def aggregate(self, kind: str, k1: str = "", limit: int | None = None) -> list[dict]:
+        """Counter rows of one kind (and first key), largest first."""
+        sql = "SELECT k1, k2, k3, n FROM aggregates WHERE kind = ? AND k1 = ? AND n > 0 ORDER BY n DESC, k2"
+        params: list = [kind, k1]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self.rows(sql, params)
+
+    def aggregate_all(self, kind: str) -> list[dict]:
+        return self.rows("SELECT k1, k2, k3, n FROM aggregates WHERE kind = ? AND n > 0 ORDER BY n DESC", (kind,))
+
+    def total(self, kind: str) -> int:
+        return self.scalar("SELECT COALESCE(SUM(n), 0) FROM aggregates WHERE kind = ? AND k1 = ''", (kind,))
+
+    # event pages
+
+    def find_event_ids(self, *, countries=(), type=None, topic=None, date_from=None, date_to=None,
+                       status=None, person_id=None, order="latest", limit=50, offset=0) -> tuple[list[int], int, bool]:
+        """Ids of merged events matching every filter, and the total (capped at COUNT_CAP).
+
+        ``countries``: every code must take part. ``date_from``/``date_to``: ISO day bounds
+        on the event's start. ``order``: ``latest``, ``earliest`` or ``sources``.
+        """
+        countries = list(dict.fromkeys(countries))
+        driver_country = min(countries, key=lambda c: self.scalar(
+            "SELECT n FROM aggregates WHERE kind = 'country' AND k1 = ?", (c,)) or 0) if countries else None
+        params: list = []
+        if person_id is not None:
+            source = "participations d JOIN events e ON e.id = d.event_id"
+            where = ["d.person_id = ?"]
+            params.append(person_id)
+            group = " GROUP BY e.id"
+        elif driver_country is not None:
+            source = "event_countries d JOIN events e ON e.id = d.event_id"
+            where = ["d.country = ?"]
+            params.append(driver_country)
+            group = ""
+        elif topic is not None:
+            source = "event_topics d JOIN events e ON e.id = d.event_id"
+            where = ["d.topic = ?"]
+            params.append(topic)
+            group = ""
+            topic = None
+        else:
+            source = "events d JOIN events e ON e.id = d.id"
+            where = []
+            group = ""
+        for country in countries:
+            if country != driver_country or person_id is not None:
+                where.append("EXISTS (SELECT 1 FROM event_countries x WHERE x.event_id = e.id AND x.country = ?)")
+                params.append(country)
+        if topic is not None:
+            where.append("EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = e.id AND x.topic = ?)")
+            params.append(topic)
+        if type is not None:
+            where.append("e.type = ?")
+            params.append(type)
+        if status is not None:
+            where.append("e.status = ?")
+            params.append(status)
+        if date_from is not None:
+            where.append("d.date_lo >= ?")
+            params.append(date_from)
+        if date_to is not None:
+            where.append("d.date_lo <= ?")
+            params.append(date_to)
+        sql = f"SELECT e.id FROM {source}" + (f" WHERE {' AND '.join(where)}" if where else "") + group
+        order_sql = {"latest": " ORDER BY d.date_lo DESC, e.id DESC",
+                     "earliest": " ORDER BY d.date_lo IS NULL, d.date_lo ASC, e.id ASC",
+                     "sources": " ORDER BY e.source_count DESC, d.date_lo DESC, e.id DESC"}[order]
+        ids = [r[0] for r in self.execute(sql + order_sql + " LIMIT ? OFFSET ?", params + [limit, offset])]
+        total = self.scalar(f"SELECT count(*) FROM ({sql} LIMIT {COUNT_CAP + 1})", params)
+        return ids, min(total, COUNT_CAP), total > COUNT_CAP
+
+    def event_rows(self, event_ids: list[int]) -> dict[int, dict]:
+        if not event_ids:
+            return {}
+        return {row["id"]: row for row in self.rows(
+            f"SELECT * FROM events WHERE id IN ({_placeholders(event_ids)})", list(event_ids))}
+
+    def event_keys(self, event_ids: list[int]) -> tuple[dict, dict]:
+        """(countries by event id, topics by event id), in the order they were added."""
+        countries, topics = defaultdict(list), defaultdict(list)
+        if event_ids:
+            ids = list(event_ids)
+            for row in self.execute(f"SELECT event_id, country FROM event_countries WHERE event_id IN"
+                                    f" ({_placeholders(ids)}) ORDER BY rowid", ids):
+                countries[row[0]].append(row[1])
+            for row in self.execute(f"SELECT event_id, topic FROM event_topics WHERE event_id IN"
+                                    f" ({_placeholders(ids)}) ORDER BY rowid", ids):
+                topics[row[0]].append(row[1])
+        return countries, topics
+
+    def event_participations(self, event_ids: list[int]) -> dict[int, list[dict]]:
+        """Per event: one row per (person, source) with the name and title as written."""
+        found = defaultdict(list)
+        if event_ids:
+            for row in self.rows(
+                    f"SELECT p.event_id, p.person_id, pe.name AS person_name, pe.country AS person_country,"
+                    f" p.name, p.title, p.country, p.doc_id FROM participations p JOIN people pe ON pe.id = p.person_id"
+                    f" WHERE p.event_id IN ({_placeholders(event_ids)}) ORDER BY p.event_id, p.doc_event_id, p.rowid",
+                    list(event_ids)):
+                found[row.pop("event_id")].append(row)
+        return found
+
+    def event_source_rows(self, event_ids: list[int]) -> dict[int, list[dict]]:
+        """Per event: its sources with document metadata and the evidence read from each."""
+        found = defaultdict(list)
+        if event_ids:
+            for row in self.rows(
+                    f"SELECT s.event_id, s.doc_id, s.doc_event_id, d.doc, d.title, d.source, d.url, d.published,"
+                    f" de.evidence, de.date, de.location_name FROM event_sources s"
+                    f" JOIN documents d ON d.id = s.doc_id JOIN doc_events de ON de.id = s.doc_event_id"
+                    f" WHERE s.event_id IN ({_placeholders(event_ids)})"
+                    f" ORDER BY s.event_id, d.published IS NULL, d.published, s.doc_event_id",
+                    list(event_ids)):
+                row["evidence"] = json.loads(row["evidence"])
+                found[row.pop("event_id")].append(row)
+        return found
+
+    def event_conflicts(self, event_id: int) -> list[dict]:
+        return [{"field": r["field"], "values": json.loads(r["vals"])}
+                for r in self.rows("SELECT field, vals FROM conflicts WHERE event_id = ? ORDER BY field", (event_id,))]
+
+    def planned_links_of(self, event_id: int) -> dict:
+        return {
+            "planned": [r[0] for r in self.execute(
+                "SELECT planned_event_id FROM planned_links WHERE occurred_event_id = ?", (event_id,))],
+            "occurred": [r[0] for r in self.execute(
+                "SELECT occurred_event_id FROM planned_links WHERE planned_event_id = ?", (event_id,))],
+        }
+
+    def all_event_ids(self, after: int = 0, batch: int = 1000) -> list[int]:
+        return [r[0] for r in self.execute("SELECT id FROM events WHERE id > ? ORDER BY id LIMIT ?", (after, batch))]
+
+    def event_money(self, event_ids: list[int]) -> list[dict]:
+        """Money figures of the documents that report these events."""
+        if not event_ids:
+            return []
+        return [{"doc_id": r["id"], "title": r["title"], "published": r["published"], "money": json.loads(r["money"])}
+                for r in self.rows(
+                    f"SELECT DISTINCT d.id, d.title, d.published, d.money FROM event_sources s"
+                    f" JOIN documents d ON d.id = s.doc_id WHERE s.event_id IN ({_placeholders(event_ids)})"
+                    f" AND d.money <> '[]' ORDER BY d.published", list(event_ids))]
+
+    def pair_topics_by_year(self, a: str, b: str) -> list[dict]:
+        return self.rows("SELECT substr(e.date_lo, 1, 4) AS year, t.topic, count(*) AS n"
+                         " FROM event_countries c1 JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country = ?"
+                         " JOIN events e ON e.id = c1.event_id JOIN event_topics t ON t.event_id = e.id"
+                         " WHERE c1.country = ? AND e.date_lo IS NOT NULL GROUP BY year, t.topic ORDER BY year, n DESC",
+                         (b, a))
+
+    def pair_people(self, a: str, b: str, limit: int = 50) -> list[dict]:
+        return self.rows("SELECT pe.id AS person_id, pe.name, pe.country, count(DISTINCT p.event_id) AS events"
+                         " FROM event_countries c1 JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country = ?"
+                         " JOIN participations p ON p.event_id = c1.event_id JOIN people pe ON pe.id = p.person_id"
+                         " WHERE c1.country = ? GROUP BY pe.id ORDER BY events DESC, pe.name LIMIT ?", (b, a, limit))
+
+    def pair_agreements(self, a: str, b: str, limit: int = 200) -> list[int]:
+        return [r[0] for r in self.execute(
+            "SELECT e.id FROM event_countries c1 JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country = ?"
+            " JOIN events e ON e.id = c1.event_id WHERE c1.country = ? AND e.agreements_signed = 1"
+            " ORDER BY e.date_lo DESC LIMIT ?", (b, a, limit))]
+
+    # documents
+
+    def document_row(self, doc_id: str) -> dict | None:
+        row = self.row("SELECT id, doc, origin, url, source, published, title, text, extractor, organizations,"
+                       " money, ingested_at FROM documents WHERE id = ?", (doc_id,))
+        if row is not None:
+            row["organizations"] = json.loads(row["organizations"])
+            row["money"] = json.loads(row["money"])
+            row["origins"] = self.rows("SELECT origin, url FROM document_origins WHERE doc_id = ? ORDER BY rowid",
+                                       (doc_id,))
+        return row
+
+    def document_id_by_name(self, name: str) -> str | None:
+        return self.scalar("SELECT id FROM documents WHERE doc = ? ORDER BY rowid LIMIT 1", (name,))
+
+    def doc_event_rows(self, doc_id: str) -> list[dict]:
+        rows = self.rows("SELECT * FROM doc_events WHERE doc_id = ? ORDER BY idx", (doc_id,))
+        for row in rows:
+            for name in ("countries", "participants", "topics", "evidence"):
+                row[name] = json.loads(row[name])
+            row.pop("evidence_text", None)
+        return rows
+
+    # people
+
+    def person_row(self, person_id: int) -> dict | None:
+        return self.row("SELECT * FROM people WHERE id = ?", (person_id,))
+
+    def people_named(self, name: str) -> list[dict]:
+        """People whose canonical name or a recorded form equals ``name`` (case-insensitive)."""
+        return self.rows("SELECT DISTINCT p.* FROM people p LEFT JOIN person_names n ON n.person_id = p.id"
+                         " WHERE lower(p.name) = lower(?) OR lower(n.name) = lower(?)"
+                         " ORDER BY p.event_count DESC, p.id", (name, name))
+
+    def person_forms(self, person_id: int) -> list[str]:
+        return [r[0] for r in self.execute("SELECT name FROM person_names WHERE person_id = ? ORDER BY rowid",
+                                           (person_id,))]
+
+    def person_title_rows(self, person_id: int) -> list[dict]:
+        return self.rows("SELECT title, country, first_seen, last_seen, doc_id FROM person_titles WHERE person_id = ?"
+                         " ORDER BY first_seen IS NULL, first_seen, last_seen", (person_id,))
+
+    def counterparts(self, person_id: int, limit: int = 50) -> list[dict]:
+        return self.rows("SELECT pe.id AS person_id, pe.name, pe.country, count(DISTINCT o.event_id) AS events"
+                         " FROM participations mine JOIN participations o ON o.event_id = mine.event_id"
+                         " AND o.person_id <> mine.person_id JOIN people pe ON pe.id = o.person_id"
+                         " WHERE mine.person_id = ? GROUP BY pe.id ORDER BY events DESC, pe.name LIMIT ?",
+                         (person_id, limit))
+
+    def person_sources(self, person_id: int, limit: int = 200) -> list[dict]:
+        return self.rows("SELECT DISTINCT d.id AS doc_id, d.doc, d.title, d.source, d.url, d.published"
+                         " FROM participations p JOIN documents d ON d.id = p.doc_id WHERE p.person_id = ?"
+                         " ORDER BY d.published DESC LIMIT ?", (person_id, limit))
+
+    def country_people(self, country: str, limit: int = 20) -> list[dict]:
+        return self.rows("SELECT id AS person_id, name, event_count AS events FROM people WHERE country = ?"
+                         " ORDER BY event_count DESC, name LIMIT ?", (country, limit))
+
+    def place(self, name: str, country: str) -> dict | None:
+        return self.row("SELECT name, country, lat, lon FROM places WHERE name = ? AND country = ?", (name, country))
+
+    # full text
+
+    def search_documents(self, match: str, filters: dict, limit: int, offset: int) -> tuple[list[dict], int]:
+        """Documents matching the FTS5 expression, best first (bm25, title weighted), with snippets.
+
+        ``filters`` (country, type, topic, year, status) keep documents reporting such an event.
+        """
+        where, params = "documents_fts MATCH ?", [match]
+        if event_filter(filters) is not None:
+            clause, filter_params = event_filter(filters)
+            where += (" AND EXISTS (SELECT 1 FROM doc_events de JOIN events e ON e.id = de.event_id"
+                      f" WHERE de.doc_id = d.id AND {clause})")
+            params += filter_params
+        hits = self.rows(
+            "SELECT d.id AS doc_id, d.doc, d.title, d.source, d.url, d.published,"
+            f" snippet(documents_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16) AS snippet,"
+            " bm25(documents_fts, 4.0, 1.0) AS score"
+            f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {where}"
+            " ORDER BY score LIMIT ? OFFSET ?", params + [limit, offset])
+        total = self.scalar(f"SELECT count(*) FROM (SELECT 1 FROM documents_fts JOIN documents d ON d.rowid ="
+                            f" documents_fts.rowid WHERE {where} LIMIT {COUNT_CAP + 1})", params)
+        return hits, total
+
+    def search_evidence(self, match: str, filters: dict, limit: int) -> list[dict]:
+        """Event sources whose evidence sentences match, best first, with snippets."""
+        where, params = "evidence_fts MATCH ? AND de.event_id IS NOT NULL", [match]
+        condition = event_filter(filters)
+        if condition is not None:
+            where += f" AND {condition[0]}"
+            params += condition[1]
+        return self.rows(
+            "SELECT de.event_id, de.doc_id, de.id AS doc_event_id,"
+            f" snippet(evidence_fts, 0, '{HIT_START}', '{HIT_END}', '…', 16) AS snippet,"
+            " bm25(evidence_fts) AS score FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
+            f" JOIN events e ON e.id = de.event_id WHERE {where} ORDER BY score LIMIT ?", params + [limit])
+
+    def evidence_facets(self, match: str, filters: dict) -> tuple[dict, bool]:
+        """Counts of distinct matching events per country, type, topic, year and status."""
+        where, params = "evidence_fts MATCH ?", [match]
+        matched = (f"SELECT DISTINCT de.event_id FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
+                   f" JOIN events e ON e.id = de.event_id WHERE {where}")
+        condition = event_filter(filters)
+        if condition is not None:
+            matched += f" AND {condition[0]}"
+            params += condition[1]
+        matched += f" LIMIT {FACET_MATCH_CAP + 1}"
+        ids = [r[0] for r in self.execute(matched, params)]
+        capped = len(ids) > FACET_MATCH_CAP
+        ids = ids[:FACET_MATCH_CAP]
+        self.execute("CREATE TEMP TABLE IF NOT EXISTS facet_ids (id INTEGER PRIMARY KEY)")
+        self.execute("DELETE FROM facet_ids")
+        self.executemany("INSERT INTO facet_ids (id) VALUES (?)", [(i,) for i in ids])
+        facets = {
+            "country": self.rows("SELECT c.country AS value, count(*) AS count FROM facet_ids f"
+                                 " JOIN event_countries c ON c.event_id = f.id GROUP BY c.country ORDER BY count DESC, value"),
+            "topic": self.rows("SELECT t.topic AS value, count(*) AS count FROM facet_ids f"
+                               " JOIN event_topics t ON t.event_id = f.id GROUP BY t.topic ORDER BY count DESC, value"),
+            "type": self.rows("SELECT e.type AS value, count(*) AS count FROM facet_ids f JOIN events e ON e.id = f.id"
+                              " GROUP BY e.type ORDER BY count DESC, value"),
+            "status": self.rows("SELECT e.status AS value, count(*) AS count FROM facet_ids f JOIN events e ON e.id = f.id"
+                                " GROUP BY e.status ORDER BY count DESC, value"),
+            "year": self.rows("SELECT substr(e.date_lo, 1, 4) AS value, count(*) AS count FROM facet_ids f"
+                              " JOIN events e ON e.id = f.id WHERE e.date_lo IS NOT NULL GROUP BY value ORDER BY value DESC"),
+        }
+        self.execute("DELETE FROM facet_ids")
+        return facets, capped

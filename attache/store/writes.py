@@ -1,0 +1,191 @@
+"""Write operations the resolver needs, as methods of the store.
+
+Callers wrap a document's writes in ``store.transaction()``. Every method takes and returns
+plain dicts and lists; JSON columns are encoded here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from attache.store.connection import now_iso
+
+EVENT_FIELDS = ("status", "type", "plover", "what", "date", "date_end", "date_precision",
+                "date_lo", "date_hi", "location_name", "location_country", "lat", "lon",
+                "agreements_signed", "first_published")
+
+DOC_EVENT_FIELDS = ("status", "type", "plover", "what", "date", "date_end", "date_precision",
+                    "location_name", "location_country", "lat", "lon", "location_inferred",
+                    "agreements_signed")
+
+
+def event_contribution(state: dict) -> Counter:
+    """What one merged event adds to the aggregate counters (for stats/country pages)."""
+    counts: Counter = Counter()
+    counts[("events", "", "", "")] += 1
+    counts[("status", state["status"], "", "")] += 1
+    countries = sorted(set(state.get("countries") or ()))
+    for country in countries:
+        counts[("country", country, "", "")] += 1
+        for partner in countries:
+            if partner != country:
+                counts[("pair", country, partner, "")] += 1
+        for topic in set(state.get("topics") or ()):
+            counts[("country_topic", country, topic, "")] += 1
+        if state.get("location_name"):
+            counts[("country_location", country, state["location_name"],
+                    state.get("location_country") or "")] += 1
+    return counts
+
+
+class StoreWrites:
+    """Mixed into the store class; ``self`` has ``execute``, ``rows``, ``row``, ``scalar``."""
+
+    # documents
+
+    def insert_document(self, fields: dict) -> None:
+        self.execute(
+            "INSERT INTO documents (id, raw_hash, doc, origin, url, source, published, title, text,"
+            " extractor, organizations, money, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (fields["id"], fields.get("raw_hash"), fields["doc"], fields.get("origin"),
+             fields.get("url"), fields.get("source"), fields.get("published"), fields.get("title"),
+             fields["text"], fields.get("extractor"), json.dumps(fields.get("organizations") or []),
+             json.dumps(fields.get("money") or []), fields.get("ingested_at") or now_iso()))
+        self.add_document_origin(fields["id"], fields.get("origin") or fields["doc"], fields.get("url"))
+        self.bump_aggregates(Counter({("documents", "", "", ""): 1}))
+
+    def add_document_origin(self, doc_id: str, origin: str, url: str | None) -> None:
+        self.execute("INSERT INTO document_origins (doc_id, origin, url) VALUES (?, ?, ?)"
+                     " ON CONFLICT DO NOTHING", (doc_id, origin, url))
+
+    def update_document_extraction(self, doc_id: str, record: dict) -> None:
+        self.execute("UPDATE documents SET extractor = ?, organizations = ?, money = ? WHERE id = ?",
+                     (record.get("extractor"), json.dumps(record.get("organizations") or []),
+                      json.dumps(record.get("money") or []), doc_id))
+
+    def insert_doc_event(self, doc_id: str, idx: int, event: dict) -> int:
+        columns = ("doc_id", "idx") + DOC_EVENT_FIELDS + (
+            "countries", "participants", "topics", "evidence", "evidence_text")
+        values = [doc_id, idx] + [event.get(name) for name in DOC_EVENT_FIELDS] + [
+            json.dumps(event.get("countries") or []), json.dumps(event.get("participants") or []),
+            json.dumps(event.get("topics") or []), json.dumps(event.get("evidence") or []),
+            " … ".join(span["text"] for span in event.get("evidence") or ())]
+        cursor = self.execute(
+            f"INSERT INTO doc_events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            values)
+        return cursor.lastrowid
+
+    # merged events
+
+    def create_event(self, state: dict) -> int:
+        cursor = self.execute(
+            f"INSERT INTO events ({', '.join(EVENT_FIELDS)}) VALUES ({', '.join('?' * len(EVENT_FIELDS))})",
+            [state.get(name) for name in EVENT_FIELDS])
+        event_id = cursor.lastrowid
+        self._add_event_keys(event_id, state, state.get("countries") or (), state.get("topics") or ())
+        self.bump_aggregates(event_contribution(state))
+        return event_id
+
+    def update_event(self, event_id: int, old: dict, new: dict) -> None:
+        """Write ``new`` over ``old`` (both full states of the same event)."""
+        self.execute(f"UPDATE events SET {', '.join(f'{name} = ?' for name in EVENT_FIELDS)} WHERE id = ?",
+                     [new.get(name) for name in EVENT_FIELDS] + [event_id])
+        if new.get("date_lo") != old.get("date_lo") or new["status"] != old["status"]:
+            self.execute("UPDATE event_countries SET date_lo = ?, status = ? WHERE event_id = ?",
+                         (new.get("date_lo"), new["status"], event_id))
+            self.execute("UPDATE event_topics SET date_lo = ? WHERE event_id = ?", (new.get("date_lo"), event_id))
+            self.execute("UPDATE participations SET date_lo = ? WHERE event_id = ?", (new.get("date_lo"), event_id))
+        added_countries = [c for c in new.get("countries") or () if c not in set(old.get("countries") or ())]
+        added_topics = [t for t in new.get("topics") or () if t not in set(old.get("topics") or ())]
+        self._add_event_keys(event_id, new, added_countries, added_topics)
+        delta = event_contribution(new)
+        delta.subtract(event_contribution(old))
+        self.bump_aggregates(delta)
+
+    def _add_event_keys(self, event_id: int, state: dict, countries, topics) -> None:
+        self.executemany("INSERT INTO event_countries (event_id, country, status, date_lo) VALUES (?, ?, ?, ?)"
+                         " ON CONFLICT DO NOTHING",
+                         [(event_id, c, state["status"], state.get("date_lo")) for c in countries])
+        self.executemany("INSERT INTO event_topics (event_id, topic, date_lo) VALUES (?, ?, ?)"
+                         " ON CONFLICT DO NOTHING",
+                         [(event_id, t, state.get("date_lo")) for t in topics])
+
+    def add_event_source(self, event_id: int, doc_event_id: int, doc_id: str) -> None:
+        self.execute("INSERT INTO event_sources (event_id, doc_event_id, doc_id) VALUES (?, ?, ?)",
+                     (event_id, doc_event_id, doc_id))
+        self.execute("UPDATE doc_events SET event_id = ? WHERE id = ?", (event_id, doc_event_id))
+        self.execute("UPDATE events SET source_count = source_count + 1 WHERE id = ?", (event_id,))
+
+    def set_conflict(self, event_id: int, field: str, values: list[dict]) -> None:
+        self.execute("INSERT INTO conflicts (event_id, field, vals) VALUES (?, ?, ?)"
+                     " ON CONFLICT (event_id, field) DO UPDATE SET vals = excluded.vals",
+                     (event_id, field, json.dumps(values)))
+
+    def link_planned(self, planned_event_id: int, occurred_event_id: int) -> None:
+        self.execute("INSERT INTO planned_links (planned_event_id, occurred_event_id) VALUES (?, ?)"
+                     " ON CONFLICT DO NOTHING", (planned_event_id, occurred_event_id))
+
+    def remember_place(self, name: str, country: str, lat: float | None, lon: float | None) -> None:
+        self.execute("INSERT INTO places (name, country, lat, lon) VALUES (?, ?, ?, ?)"
+                     " ON CONFLICT (name, country) DO UPDATE SET"
+                     " lat = COALESCE(places.lat, excluded.lat), lon = COALESCE(places.lon, excluded.lon)",
+                     (name, country, lat, lon))
+
+    def bump_aggregates(self, delta: Counter) -> None:
+        rows = [(kind, k1, k2, k3, n) for (kind, k1, k2, k3), n in delta.items() if n]
+        self.executemany("INSERT INTO aggregates (kind, k1, k2, k3, n) VALUES (?, ?, ?, ?, ?)"
+                         " ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET n = aggregates.n + excluded.n",
+                         rows)
+
+    # people
+
+    def create_person(self, name: str, surname_key: str, first_key: str | None, country: str | None) -> int:
+        cursor = self.execute("INSERT INTO people (name, surname_key, first_key, country) VALUES (?, ?, ?, ?)",
+                              (name, surname_key, first_key, country))
+        self.bump_aggregates(Counter({("people", "", "", ""): 1}))
+        return cursor.lastrowid
+
+    def update_person(self, person_id: int, name: str, first_key: str | None, country: str | None) -> None:
+        self.execute("UPDATE people SET name = ?, first_key = ?, country = ? WHERE id = ?",
+                     (name, first_key, country, person_id))
+
+    def add_person_name(self, person_id: int, name: str) -> None:
+        self.execute("INSERT INTO person_names (person_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                     (person_id, name))
+
+    def record_title(self, person_id: int, title: str, country: str | None, seen: str | None,
+                     doc_id: str) -> None:
+        """Add a title to a person's history, widening its first/last-seen dates."""
+        self.execute(
+            "INSERT INTO person_titles (person_id, title, country, first_seen, last_seen, doc_id)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, title) DO UPDATE SET"
+            " first_seen = CASE WHEN person_titles.first_seen IS NULL OR excluded.first_seen < person_titles.first_seen"
+            "   THEN excluded.first_seen ELSE person_titles.first_seen END,"
+            " last_seen = CASE WHEN person_titles.last_seen IS NULL OR excluded.last_seen > person_titles.last_seen"
+            "   THEN excluded.last_seen ELSE person_titles.last_seen END,"
+            " doc_id = CASE WHEN person_titles.first_seen IS NULL OR excluded.first_seen < person_titles.first_seen"
+            "   THEN excluded.doc_id ELSE person_titles.doc_id END",
+            (person_id, title, country, seen, seen, doc_id))
+
+    def add_participation(self, event_id: int, person_id: int, doc_event_id: int, doc_id: str,
+                          participant: dict, date_lo: str | None) -> None:
+        already = self.scalar("SELECT 1 FROM participations WHERE event_id = ? AND person_id = ? LIMIT 1",
+                              (event_id, person_id))
+        self.execute("INSERT INTO participations (event_id, person_id, doc_event_id, doc_id, name, title,"
+                     " country, date_lo) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                     (event_id, person_id, doc_event_id, doc_id, participant.get("name"),
+                      participant.get("title"), participant.get("country"), date_lo))
+        if not already:
+            self.execute("UPDATE people SET event_count = event_count + 1 WHERE id = ?", (person_id,))
+
+    # rebuilding
+
+    def clear_derived(self) -> None:
+        """Drop everything computed from extraction (documents and their origins stay)."""
+        for table in ("planned_links", "conflicts", "participations", "person_titles", "person_names",
+                      "event_sources", "event_topics", "event_countries", "doc_events", "people",
+                      "events", "places"):
+            self.execute(f"DELETE FROM {table}")
+        self.execute("DELETE FROM aggregates WHERE kind <> 'documents'")
