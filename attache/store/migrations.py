@@ -212,8 +212,14 @@ CREATE TRIGGER evidence_fts_update AFTER UPDATE OF evidence_text ON doc_events B
 END;
 """
 
+URL_LOOKUP = """
+CREATE INDEX documents_url ON documents(url);
+CREATE INDEX document_origins_url ON document_origins(url);
+"""
+
 # (number, name, sql): applied in order, each in its own transaction.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial tables", INITIAL),
     (2, "full-text search", FULL_TEXT),
+    (3, "look documents up by URL", URL_LOOKUP),
 )

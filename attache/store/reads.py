@@ -52,6 +52,11 @@ class StoreReads:
     def raw_hash_exists(self, raw_hash: str) -> bool:
         return self.scalar("SELECT 1 FROM documents WHERE raw_hash = ? LIMIT 1", (raw_hash,)) is not None
 
+    def url_exists(self, url: str) -> bool:
+        """Whether a stored document was fetched from ``url`` (or reached through it later)."""
+        return (self.scalar("SELECT 1 FROM documents WHERE url = ? LIMIT 1", (url,)) is not None
+                or self.scalar("SELECT 1 FROM document_origins WHERE url = ? LIMIT 1", (url,)) is not None)
+
     def merge_candidate_ids(self, status: str, countries: list[str], lo: str | None, hi: str | None,
                             containers: list[str], span_floor: str | None) -> list[int]:
         """Events of ``status`` sharing the first two ``countries`` whose date may overlap [lo, hi].
