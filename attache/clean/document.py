@@ -35,6 +35,8 @@ class _Reading:
     dateline_date: tuple[str, str] | None = None
     tag: tuple[str, str | None, str] | None = None  # (source, ISO date, tag text)
     header_host: str | None = None
+    dateline_place: str | None = None
+    agency: str | None = None
     title: str | None = None
     views: int | None = None
 
@@ -55,6 +57,8 @@ def clean_document(raw: RawDocument) -> Article:
     meta = {"source_reason": source_reason}
     if reading.views is not None:
         meta["views"] = reading.views
+    if reading.dateline_place:
+        meta["dateline_place"] = reading.dateline_place
     if raw.kind == "html" or page:
         meta["format"] = "html"
     return Article(
@@ -130,22 +134,24 @@ def _scan_header(text: str, lines: list[Line], reading: _Reading, title_key: str
 def _read_header(text: str, line: Line, header, reading: _Reading, title_key: str | None, more: bool) -> bool:
     """Mark a header line; True when the article starts on the same line after the date."""
     header_end = line.start + header.end
-    rest = trimmed(text, header_end, line.end)
     header_text = text[line.line_start : header_end].rstrip()
-    if header.kind == "dateline":
+    reason = "dateline" if header.kind == "dateline" else "header"
+    if reason == "dateline":
         reading.dateline_date = reading.dateline_date or (header.date, header_text.strip())
-        reading.mark(line.start, line.end, "dateline")
-        return False
-    reading.header_date = reading.header_date or (header.date, header_text)
+        reading.dateline_place = reading.dateline_place or header.place
+        reading.agency = reading.agency or header.agency
+    else:
+        reading.header_date = reading.header_date or (header.date, header_text)
     if header.views is not None:
         reading.views = header.views
-    if rest is None or _is_header_rest(text[rest[0] : rest[1]]):
-        reading.mark(line.start, line.end, "header")
+    rest = trimmed(text, header_end, line.end)
+    rest_text = text[rest[0] : rest[1]] if rest else ""
+    if not rest_text or bp.is_navigation(rest_text) or (reason == "header" and _is_header_rest(rest_text)):
+        reading.mark(line.start, line.end, reason)
         return False
     head = trimmed(text, line.start, header_end)
-    reading.mark(head[0], head[1], "header")
-    rest_text = text[rest[0] : rest[1]]
-    if title_key is None and reading.title is None and more and _is_headline(rest_text):
+    reading.mark(head[0], head[1], reason)
+    if reason == "header" and title_key is None and reading.title is None and more and _is_headline(rest_text):
         reading.title = rest_text
         reading.mark(rest[0], rest[1], "title")
         return False
@@ -246,6 +252,8 @@ def _source(raw: RawDocument, reading: _Reading, page: dict) -> tuple[str | None
         return page["source"], "HTML metadata"
     if reading.tag:
         return reading.tag[0], f"trailing tag: {reading.tag[2]!r}"
+    if reading.agency:
+        return reading.agency, "dateline"
     if reading.header_host:
         return reading.header_host, "URL in header"
     return None, None

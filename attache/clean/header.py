@@ -7,6 +7,8 @@ that line; nothing is rewritten. Forms read (leading spaces allowed):
   follows on the line may be navigation words or the start of the article.
 - ``22:14 02.04.2021 6912`` -> time, day-first date, view counter (each optional but the date).
 - ``17 May 2024`` / ``Friday, May 17, 2024, 10:05`` alone on a line -> a dateline.
+- ``Tbilisi, 9 February 2024`` alone, or ``ASTANA, 17 May 2024 (Kazinform) - The ...`` opening
+  the first paragraph -> a dateline with a place (and an agency); the article follows the dash.
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ _STAMP = re.compile(
     re.I,
 )
 _DATELINE = re.compile(rf"\s*(?:{WEEKDAY},?\s+)?{DATE}(?:\s*[,|-]?\s*{TIME})?\s*[|]?\s*", re.I)
+# "Tbilisi, 9 February 2024" alone, or opening the first paragraph: "ASTANA, 17 May 2024 (Agency) - The ..."
+_PLACE = r"(?P<place>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})"
+_PLACE_DATELINE = re.compile(
+    rf"\s*{_PLACE},\s+(?:{WEEKDAY},?\s+)?{DATE}(?:,?\s+{TIME})?"
+    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?(?P<dash>\s*[-–—:]\s+|\s*$)",
+    re.I,
+)
 _VIEWS = re.compile(r"\s*(?:views?\s*:?\s*\d{1,9}|\d{1,9}\s+views?|\d{1,9})\s*", re.I)
 
 
@@ -37,10 +46,13 @@ class HeaderLine:
     end: int
     kind: str
     views: int | None = None
+    place: str | None = None  # the city a dateline names
+    agency: str | None = None  # the agency a dateline names in brackets: "(Kazinform)"
 
 
 def parse_header_line(line: str) -> HeaderLine | None:
-    """The header a line starts with, or None. Only ``labelled`` headers may leave a rest."""
+    """The header a line starts with, or None. Labelled headers and datelines with a place may
+    leave a rest (the article, or navigation words)."""
     match = _LABELLED.match(line)
     if match:
         date = iso_from_match(match)
@@ -54,6 +66,14 @@ def parse_header_line(line: str) -> HeaderLine | None:
     if match:
         date = iso_from_match(match)
         return HeaderLine(date, len(line), "dateline") if date else None
+    match = _PLACE_DATELINE.match(line)
+    if match and match.group("place")[:1].isupper():
+        date = iso_from_match(match)
+        if date is None:
+            return None
+        agency = match.group("agency").strip() if match.group("agency") else None
+        end = match.end() if match.group("dash").strip() else len(line)
+        return HeaderLine(date, end, "dateline", place=match.group("place"), agency=agency)
     return None
 
 

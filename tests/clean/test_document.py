@@ -110,6 +110,19 @@ def test_trailing_tag_date_yields_to_header_date_and_source_tag_to_given_source(
     assert excluded(article, "source-tag") == ["///xNA, 12 September 2024"]
 
 
+def test_place_dateline_opening_the_first_paragraph():
+    article = clean_text(
+        "Kazakh and Kyrgyz ministers discuss water use\n\n"
+        "BISHKEK, 12 March 2024 (Kabar) – The foreign ministers of Kazakhstan and Kyrgyzstan met on Tuesday.\n\n"
+        "They agreed on a schedule for the summer irrigation season.\n"
+    )
+    assert article.published == "2024-03-12"
+    assert article.published_reason == "dateline: 'BISHKEK, 12 March 2024 (Kabar) –'"
+    assert (article.source, article.meta["source_reason"]) == ("Kabar", "dateline")
+    assert article.meta["dateline_place"] == "BISHKEK"
+    assert body_text(article).startswith("The foreign ministers of Kazakhstan and Kyrgyzstan met on Tuesday.")
+
+
 def test_given_published_wins_over_header_date():
     article = clean_file("header_date_title.txt", published="2023-11-09")
     assert article.published == "2023-11-09"

@@ -24,12 +24,19 @@ from attache.clean.header import parse_header_line, parse_view_counter
         ("17 May 2024", "2024-05-17", "dateline", ""),
         ("Friday, May 17, 2024", "2024-05-17", "dateline", ""),
         ("1st Sept. 2023", "2023-09-01", "dateline", ""),
+        ("Tbilisi, 9 February 2024", "2024-02-09", "dateline", ""),
+        ("ASTANA, May 17, 2024 (Kazinform) – The ministers met.", "2024-05-17", "dateline", "The ministers met."),
     ],
 )
 def test_header_forms(line, date, kind, rest):
     header = parse_header_line(line)
     assert header is not None
     assert (header.date, header.kind, line[header.end :]) == (date, kind, rest)
+
+
+def test_dateline_place_and_agency():
+    header = parse_header_line("Ulan Bator, Friday, 17 May 2024 (Montsame) - Talks were held.")
+    assert (header.place, header.agency) == ("Ulan Bator", "Montsame")
 
 
 def test_view_counter_is_read_from_a_stamp():
@@ -43,6 +50,8 @@ def test_view_counter_is_read_from_a_stamp():
         "date 2024-02-30 Submit Release",  # no 30 February
         "31.04.2021 10:00",  # no 31 April
         "The 2024 summit",
+        "In talks, 3 March 2023 was named the date",
+        "ministers, 3 March 2023",
         "12:00",
         "",
     ],
@@ -117,6 +126,19 @@ def test_datelines_round_trip(day, form, weekday):
         line = f"{calendar.day_name[day.weekday()]}, {line}"
     header = parse_header_line(line)
     assert header is not None and header.date == day.isoformat()
+
+
+@given(
+    day=dates,
+    form=st.integers(0, 6),
+    place=st.sampled_from(["Tbilisi", "ULAANBAATAR", "New Delhi", "Nur-Sultan", "São Paulo", "Ашхабад"]),
+    rest=st.sampled_from(["", " – The delegations met on Monday.", " - Talks"]),
+)
+def test_place_datelines_round_trip(day, form, place, rest):
+    line = f"{place}, {_forms(day)[form]}{rest}"
+    header = parse_header_line(line)
+    assert header is not None and (header.date, header.place) == (day.isoformat(), place)
+    assert line[header.end :] == rest.lstrip(" –-")
 
 
 @settings(max_examples=300)
