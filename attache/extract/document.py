@@ -10,7 +10,7 @@ from attache.extract import nlp
 from attache.extract.dates import find_dates
 from attache.extract.events import Event, SentenceFacts, assemble_events
 from attache.extract.facts import find_money, find_organizations, find_topics
-from attache.extract.frames import find_cues, read_cue
+from attache.extract.frames import find_cues, merge_nested_cues, read_cue
 from attache.extract.lexicon import find_countries
 from attache.extract.people import PersonMention, find_people, name_candidates
 from attache.extract.places import find_locations
@@ -31,8 +31,8 @@ def extract_document(article: Article) -> dict:
         future = True if _FUTURE.search(sent.text) else None
         dates = find_dates(text, sent.start, sent.end, published, future)
         locations = find_locations(text, sent.start, sent.end)
-        cues = [read_cue(c, text, sent.start, sent.end, dates, locations, published)
-                for c in find_cues(text, sent.start, sent.end)]
+        cues = merge_nested_cues([read_cue(c, text, sent.start, sent.end, dates, locations, published)
+                                  for c in find_cues(text, sent.start, sent.end)])
         facts.append(SentenceFacts(sent, cues, dates, people, find_countries(text, sent.start, sent.end),
                                    locations, find_topics(text, sent.start, sent.end)))
     events = assemble_events(facts)

@@ -10,6 +10,7 @@ of its own with the visiting side. Each event keeps the sentences it was read fr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from attache.extract.dates import DateMention
@@ -20,6 +21,11 @@ from attache.extract.people import PersonMention
 from attache.extract.places import LocationMention
 from attache.extract.sentences import Sentence
 
+FRAMEWORK = re.compile(r"\b(?:framework of|within|format|platform of|auspices of|work of|activity of|"
+                       r"activities of)\b[^,.;]*$", re.IGNORECASE)
+SAME_DAY = re.compile(r"\b(?:on|earlier on|later on|later|earlier)?\s*the same day\b", re.IGNORECASE)
+COLLECTIVE = re.compile(r"\b(?:the (?:two |both )?(?:ministers|sides|parties|diplomats|leaders|delegations|presidents|"
+                        r"heads of (?:state|government)|officials)|they|both sides)\b", re.IGNORECASE)
 FAMILY = {"consultation": "consult", "talks": "consult", "meeting": "consult", "visit": "consult",
           "phone_call": "consult", "commission": "consult", "summit": "multilateral",
           "forum": "multilateral", "signing": "agree", "other": "other"}
@@ -114,6 +120,11 @@ def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
                     touched.append(ev)
                 continue
             if cue.planned:
+                same = _same_planned(cue, events, touched)
+                if same is not None:
+                    same.add_sentence(facts, topics=False)
+                    touched.append(same)
+                    continue
                 ev = _new_event(cue, facts, "planned", [])
                 ev.why["status"] = cue.planned_why
                 events.append(ev)
@@ -122,6 +133,18 @@ def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
             if cue.strength == "planned":
                 continue
             date_value = cue.date.value if cue.date else None
+            if cue.anaphoric and focus is None:
+                earlier = next((e for e in reversed(events) if e.type == cue.type), None)
+                if earlier is not None:
+                    earlier.add_sentence(facts, topics=earlier.status == "occurred")
+                    touched.append(earlier)
+                    continue
+            if cue.anaphoric and focus is not None:
+                target = _backref_target(cue.type, events) or focus
+                target.add_sentence(facts)
+                target.add_people(sentence_people)
+                touched.append(target)
+                continue
             if focus is None:
                 if date_value or sentence_people or cue.location or len({c.code for c in facts.countries}) >= 1:
                     ev = _new_event(cue, facts, "occurred", sentence_people)
@@ -139,8 +162,22 @@ def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
             known = {p.surname for e in events for p in e.participants}
             new_people = [p for p in sentence_people if p.surname not in known]
             target = _backref_target(cue.type, events) if cue.anaphoric else None
-            if not cue.anaphoric and new_people and cue.type in ("meeting", "talks", "phone_call", "consultation"):
+            named_other = (bool(cue.what) and cue.type != (current or focus).type and cue.type != "visit"
+                           and (bool(date_value) or SAME_DAY.search(text) is not None)
+                           and not FRAMEWORK.search(text[max(0, cue.start - facts.sentence.start - 45):
+                                                         cue.start - facts.sentence.start]))
+            if new_people and cue.type in ("meeting", "talks", "phone_call", "consultation") or named_other:
                 ev = _new_event(cue, facts, "occurred", sentence_people)
+                previous = current or focus
+                if ev.date is None and SAME_DAY.search(text) and previous.date is not None:
+                    ev.inherited_date = previous.date.value
+                    ev.why["date"] = "'the same day' as the event before"
+                if not sentence_people or COLLECTIVE.search(text):
+                    ev.add_people(previous.participants)
+                    for c in previous.countries:
+                        ev.add_country(c)
+                if ev.location is None and previous.location is not None and previous.location.kind != "country":
+                    ev.location = previous.location
                 visit = next((e for e in reversed(events) if e.type == "visit" and not e.background
                               and e.status == "occurred"), None)
                 if visit is not None:
@@ -148,7 +185,7 @@ def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
                     for c in visit.countries:
                         ev.add_country(c)
                     ev.location = ev.location or visit.location
-                    if ev.date is None and visit.date is not None and visit.date.value:
+                    if ev.date is None and ev.inherited_date is None and visit.date is not None and visit.date.value:
                         ev.inherited_date = visit.date.value[:7]
                         ev.why["date"] = "month of the visit it took place during"
                 events.append(ev)
@@ -180,6 +217,23 @@ def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
             if c.kind == "demonym" and _side_word_after(text, c, facts.sentence.start):
                 target.add_country(c.code)
     return [e for e in events if _keep(e)]
+
+
+def _same_planned(cue: Cue, events: list[Event], touched: list[Event]) -> Event | None:
+    """A planned event this cue only names again: inside its name ('World Exhibition EXPO'),
+    'the exhibition' later in the same sentence, or the same name elsewhere."""
+    for e in reversed(events):
+        if e.status != "planned":
+            continue
+        span = e.cue.what_span
+        if e in touched and (cue.anaphoric and e.type == cue.type or span and span[0] <= cue.start < span[1]):
+            return e
+        if cue.what and e.what and cue.what.lower() == e.what.lower():
+            return e
+        if e.type == cue.type and cue.date and e.date and cue.date.value and cue.date.value == e.date.value and (
+                cue.location is None or e.location is None or cue.location.name == e.location.name):
+            return e
+    return None
 
 
 def _side_word_after(text: str, c: CountryMention, offset: int) -> bool:

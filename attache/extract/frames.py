@@ -54,6 +54,9 @@ BACKREF_TYPES = {
 }
 
 
+MAX_DATE_DISTANCE = 110  # characters between a cue and a date that belongs to it
+
+
 @dataclass
 class Cue:
     start: int
@@ -68,6 +71,7 @@ class Cue:
     date: DateMention | None = None
     location: LocationMention | None = None
     what: str | None = None
+    what_span: tuple[int, int] | None = None
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -90,7 +94,7 @@ def read_cue(cue: Cue, text: str, s_start: int, s_end: int, dates: list[DateMent
     """Fill in planned/anaphoric/date/location/what for one cue of a sentence."""
     before = text[max(s_start, cue.start - 70):cue.start]
     after = text[cue.end:min(s_end, cue.end + 90)]
-    cue.what = named_event(text, cue, s_start, s_end)
+    cue.what, cue.what_span = named_event(text, cue, s_start, s_end)
     if _PLANNED_BEFORE.search(before):
         cue.planned, cue.planned_why = True, "future marker before the cue"
     elif _PLANNED_AFTER.search(after):
@@ -98,13 +102,31 @@ def read_cue(cue: Cue, text: str, s_start: int, s_end: int, dates: list[DateMent
     cue.anaphoric = bool(_ANAPHORIC.search(before[-25:])) and not _DEFINITE_NAMED.match(after) \
         and not (cue.what and cue.what[:1].isupper())
     cue.date = _nearest(cue, dates, s_start)
+    cue.location = _nearest_location(cue, locations)
+    if cue.anaphoric and not cue.planned:
+        return cue  # "the talks": refers back; its sentence's other dates are not its own
     if cue.date and cue.date.value and published and len(published) == 10:
         if cue.date.value[: len(published)] > published[: len(cue.date.value)]:
             cue.planned, cue.planned_why = True, f"date {cue.date.value} after publication {published}"
         elif cue.planned and cue.date.value[:7] < published[:7]:
             cue.planned, cue.planned_why = False, f"date {cue.date.value} before publication"
-    cue.location = _nearest_location(cue, locations)
     return cue
+
+
+SPECIFIC_TYPES = ("commission", "summit", "forum", "consultation", "phone_call")
+
+
+def merge_nested_cues(cues: list[Cue]) -> list[Cue]:
+    """'the ninth meeting of the Intergovernmental Commission' is one cue of type commission."""
+    out: list[Cue] = []
+    for cue in cues:
+        outer = next((o for o in out if o.what_span and o.what_span[0] <= cue.start < o.what_span[1]), None)
+        if outer is None:
+            out.append(cue)
+            continue
+        if outer.type in ("meeting", "talks", "other") and cue.type in SPECIFIC_TYPES:
+            outer.type, outer.plover = cue.type, cue.plover
+    return out
 
 
 def _nearest(cue: Cue, dates: list[DateMention], s_start: int) -> DateMention | None:
@@ -113,6 +135,8 @@ def _nearest(cue: Cue, dates: list[DateMention], s_start: int) -> DateMention | 
         if d.value is None and d.month_day is None:
             continue
         distance = d.start - cue.end if d.start >= cue.end else (cue.start - d.end) * 1.2
+        if distance > MAX_DATE_DISTANCE:
+            continue
         if best_distance is None or distance < best_distance:
             best, best_distance = d, distance
     return best
@@ -128,21 +152,33 @@ def _nearest_location(cue: Cue, locations: list[LocationMention]) -> LocationMen
     return None
 
 
+VERB_CUES = frozenset({"met", "visited", "visits", "visiting", "received", "arrived", "signed", "signing",
+                       "held", "spoke", "inked", "concluded"})
 _NAME_WORD = r"(?:[A-Z0-9][\w'’.+-]*|[“\"«][^”\"»]{1,40}[”\"»]|\+)"
 _LEFT = re.compile(rf"((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th)|{_NAME_WORD})[ \u00a0-]+)*)$")
-_RIGHT = re.compile(rf"^((?:[ \u00a0]+(?:of|on|for|and|the|in|between)?[ \u00a0]*(?:{_NAME_WORD}|(?:countries|participating|states)\b))*)")
+_RIGHT = re.compile(rf"^((?:[ \u00a0]+(?:(?:of|on|for|and|the|in|between)[ \u00a0]+)*(?:{_NAME_WORD}|(?:countries|participating|states)\b))*)")
 
 
-def named_event(text: str, cue: Cue, s_start: int, s_end: int) -> str | None:
+def named_event(text: str, cue: Cue, s_start: int, s_end: int) -> tuple[str | None, tuple[int, int] | None]:
     """The event's name when it has one: 'Sixth Caspian Summit', 'World Exhibition EXPO 2025',
     'first Summit of the countries participating in the “Central Asia + Japan” Dialogue'."""
     left = _LEFT.search(text[max(s_start, cue.start - 80):cue.start])
     right = _RIGHT.match(text[cue.end:min(s_end, cue.end + 120)])
     lo = cue.start - len(left.group(1)) if left else cue.start
     hi = cue.end + (len(right.group(1)) if right else 0)
+    if cue.text.lower().split()[0] in VERB_CUES:
+        return None, None
     phrase = text[lo:hi].strip()
-    phrase = re.sub(r"(?:[ \u00a0]+(?:of|on|for|and|the|in|between))+$", "", phrase)
-    capitalized = any(w[:1].isupper() for w in re.findall(r"[\w“\"]+", phrase)) or cue.text[:1].isupper()
-    if not capitalized and phrase.lower() == cue.text.lower():
-        return None
-    return phrase or None
+    lead = re.match(r"(?:the|a|an|this|these|that|its)[ \u00a0]+", phrase, re.IGNORECASE)
+    if lead:
+        lo += lead.end()
+        phrase = phrase[lead.end():]
+    phrase = re.sub(r"(?:[ \u00a0]+(?:of|on|for|and|the|in|between))+$", "", phrase).rstrip(".")
+    place = re.search(r"[ \u00a0]+in[ \u00a0]+([A-Z][\w'’-]+)$", phrase)
+    if place and (place.group(1) in vocab.places() or place.group(1) in vocab.country_names()):
+        phrase = phrase[: place.start()]
+    capitalized = any(w[:1].isupper() for w in re.findall(r"[\w“\"]+", phrase[1:])) or (
+        cue.text[:1].isupper() and cue.start > s_start)
+    if not phrase or (not capitalized and phrase.lower() == cue.text.lower()):
+        return None, None
+    return phrase, (lo, lo + len(phrase))

@@ -15,16 +15,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from attache import vocab
 from attache.extract.dates import MONTHS, WEEKDAYS
 from attache.extract.lexicon import find_countries, role_pattern
 from attache.vocab import _lines
 
-_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
+_TOKEN = r"(?:\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*|\p{Lu}\.|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+)"
 _PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|di|van|von|der|del|la|le|ul|uddin)"
-NAME = re.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE}|Al|Bin)[ -])?(?:{_TOKEN})){{0,7}}(?:’s|'s)?(?![\w])")
-_STRETCH_BACK = re.compile(r"((?:(?:[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*|of|the|for|and|on|de|,|-|–|—)[ \u00a0]*)+)$")
-_STRETCH_FWD = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?((?:(?:[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*|of|the|for|on|and(?=[ \u00a0][A-Z])|,(?=[ \u00a0][A-Z]))[ \u00a0]*)+)")
+NAME = regex.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE}|Al|Bin)[ -])?(?:{_TOKEN})){{0,7}}(?:’s|'s)?(?![\w])")
+_STRETCH_BACK = regex.compile(r"((?:(?:\p{Lu}[\w'’.]*(?:-\p{L}[\w'’]*)*|of|the|for|and|on|de|,|-|–|—)[ \u00a0]*)+)$")
+_STRETCH_FWD = regex.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?((?:(?:\p{Lu}[\w'’.]*(?:-\p{L}[\w'’]*)*|of|the|for|on|and(?=[ \u00a0]\p{Lu})|,(?=[ \u00a0]\p{Lu}))[ \u00a0]*)+)")
+_COUNTERPART = regex.compile(r"\b(?:his|her|their|the)[ \u00a0]+(?:(\p{Lu}[\w-]+)[ \u00a0]+)?counterparts?,?[ \u00a0]+$")
 _SIDE = re.compile(r"\b(?:the|from the)\s+(\w+)\s+side\b", re.IGNORECASE)
 
 
@@ -172,10 +175,11 @@ def _read_person(text, lo, hi, s, e, name, last_end, known, ner_people) -> Perso
     before = title_before(text, max(lo, last_end), s)
     after = None if before else title_after(text, e, hi)
     on_ner = bool(ner_people) and any(ns <= s and e <= ne for ns, ne in ner_people)
+    counterpart = _COUNTERPART.search(text, max(lo, last_end, s - 60), s)
     if len(tokens) == 1 or tokens[0].endswith("."):
         if previous is None:
             return None  # a lone surname or initial form names only someone already met
-    elif not (before or after or on_ner or previous):
+    elif not (before or after or on_ner or previous or counterpart):
         return None
     full = previous.name if previous and len(previous.name) > len(name) else name
     mention = PersonMention(full, s, e)
@@ -195,6 +199,12 @@ def _read_person(text, lo, hi, s, e, name, last_end, known, ner_people) -> Perso
                 mention.country, word = d
                 mention.why.append(f"demonym '{word}' before the title")
         mention.why.append(f"title '{title}' {'before' if before else 'after'} the name")
+    elif counterpart:
+        word = counterpart.group(1)
+        code = vocab.demonyms().get(word or "") or vocab.country_names().get(word or "")
+        if code:
+            mention.country = code
+        mention.why.append(f"'{counterpart.group(0).strip()}' before the name")
     else:
         mention.why.append("spaCy PERSON" if on_ner else "named earlier")
     if mention.country is None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from attache import vocab
 from attache.extract.lexicon import find_countries
+from attache.extract.people import stop_tokens
 
 _CITY_CUE = re.compile(
     r"\b(?:in|at|to|from|city of|capital of|capital,|arrived in|visited|visiting|visit to|held in|hosted in)"
@@ -20,7 +21,9 @@ _CITY_CUE = re.compile(
 _MINISTRY_SEAT = re.compile(
     r"\b(?:at|in)\s+the\s+(?:MFA|Ministry of Foreign Affairs|Foreign Ministry|Ministry)\s+of\s+(?:the\s+)?"
     r"(?P<country>[A-Z][\w'’ -]+?)(?=[\s,.;]|$)")
-_COUNTRY_CUE = re.compile(r"\b(?:visited|visit to|trip to|held in|take place in|took place in|hosted in|arrived in|in)\s+(?:the\s+)?$")
+_COUNTRY_CUE = re.compile(r"\b(?:visited|visit to|trip to|held in|take place in|took place in|hosted in|arrived in|in|to)\s+(?:the\s+)?$")
+_OFFICIAL_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Federal|Islamic|Socialist|Democratic|People's|Arab|United)\s+)*"
+                              r"(?:Republic|Kingdom|Sultanate|State|Emirate|Grand Duchy|Principality)\s+of\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,8 @@ def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
         raw = m.group("place")
         for name in (raw, raw.split()[0]):
             place = places.get(name)
-            if place and name not in vocab.country_names() and name not in vocab.demonyms():
+            if place and name not in vocab.country_names() and name not in vocab.demonyms() \
+                    and name not in stop_tokens():
                 s = m.start("place")
                 out.append(LocationMention(s, s + len(name), name, place.country, place.lat, place.lon))
                 break
@@ -57,6 +61,7 @@ def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
     for c in find_countries(text, start, end):
         if c.kind == "name" and _COUNTRY_CUE.search(text[max(start, c.start - 30):c.start]):
             if not any(o.start <= c.start < o.end + 12 and o.kind == "city" for o in out):
-                out.append(LocationMention(c.start, c.end, c.text, c.code, kind="country"))
+                name = _OFFICIAL_PREFIX.sub("", c.text)
+                out.append(LocationMention(c.end - len(name), c.end, name, c.code, kind="country"))
     out.sort(key=lambda loc: loc.start)
     return out
