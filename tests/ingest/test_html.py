@@ -69,6 +69,14 @@ def test_long_entity_run_and_entity_definitions_are_not_expanded():
     assert "aaaaaaaaaa" * 8 not in text
 
 
+def test_page_with_too_many_tags_is_refused_at_once():
+    html = "<html><body>" + "<p>The ministers met in Riga.</p>" * 20_000 + "</body></html>"
+    started = time.perf_counter()
+    with pytest.raises(InputError, match=r"HTML page has 40,004 tags, over the 30,000 limit"):
+        html_to_text(html, "huge.html")
+    assert time.perf_counter() - started < 0.5
+
+
 @pytest.mark.parametrize(
     ("head", "charset"),
     [(b'<meta charset="windows-1251">', "windows-1251"), (b"<meta http-equiv=Content-Type content='text/html; charset=KOI8-R'>", "koi8-r"), (b"<p>none</p>", None)],
