@@ -28,6 +28,22 @@ def is_country_name(name: str, code: str | None) -> bool:
     return name.casefold() in forms
 
 
+@lru_cache(maxsize=1)
+def _by_place_name() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for code, row in countries().items():
+        names = [row["name"], row["capital"]] + row.get("aliases", "").split("|") + row.get("capital_aliases", "").split("|")
+        for name in names:
+            if name:
+                found.setdefault(name.casefold(), code)
+    return found
+
+
+def place_country(name: str) -> str | None:
+    """The country a capital or country name belongs to ("Ashgabat" -> TM), if the vocabulary knows it."""
+    return _by_place_name().get(name.casefold())
+
+
 def coordinates(name: str, code: str | None) -> tuple[float | None, float | None]:
     """Coordinates of a capital (or of a country, given by its capital) when the vocabulary knows them."""
     row = countries().get(code or "")

@@ -101,7 +101,7 @@ def _location(value) -> dict:
         value = {}
     name = (value.get("name") or "").strip() or None
     country = _codes([value["country"]] if value.get("country") else [])
-    country = country[0] if country else None
+    country = country[0] if country else (places.place_country(name) if name else None)
     lat, lon = value.get("lat"), value.get("lon")
     if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
         lat, lon = places.coordinates(name, country) if name else (None, None)

@@ -432,15 +432,15 @@ class StoreReads:
         self.execute("DELETE FROM facet_ids")
         self.executemany("INSERT INTO facet_ids (id) VALUES (?)", [(i,) for i in ids])
         facets = {
-            "country": self.rows("SELECT c.country AS value, count(*) AS count FROM facet_ids f"
+            "country": self.rows("SELECT c.country AS value, count(*) AS count FROM facet_ids f CROSS"
                                  " JOIN event_countries c ON c.event_id = f.id GROUP BY c.country ORDER BY count DESC, value"),
-            "topic": self.rows("SELECT t.topic AS value, count(*) AS count FROM facet_ids f"
+            "topic": self.rows("SELECT t.topic AS value, count(*) AS count FROM facet_ids f CROSS"
                                " JOIN event_topics t ON t.event_id = f.id GROUP BY t.topic ORDER BY count DESC, value"),
-            "type": self.rows("SELECT e.type AS value, count(*) AS count FROM facet_ids f JOIN events e ON e.id = f.id"
+            "type": self.rows("SELECT e.type AS value, count(*) AS count FROM facet_ids f CROSS JOIN events e ON e.id = f.id"
                               " GROUP BY e.type ORDER BY count DESC, value"),
-            "status": self.rows("SELECT e.status AS value, count(*) AS count FROM facet_ids f JOIN events e ON e.id = f.id"
+            "status": self.rows("SELECT e.status AS value, count(*) AS count FROM facet_ids f CROSS JOIN events e ON e.id = f.id"
                                 " GROUP BY e.status ORDER BY count DESC, value"),
-            "year": self.rows("SELECT substr(e.date_lo, 1, 4) AS value, count(*) AS count FROM facet_ids f"
+            "year": self.rows("SELECT substr(e.date_lo, 1, 4) AS value, count(*) AS count FROM facet_ids f CROSS"
                               " JOIN events e ON e.id = f.id WHERE e.date_lo IS NOT NULL GROUP BY value ORDER BY value DESC"),
         }
         self.execute("DELETE FROM facet_ids")
