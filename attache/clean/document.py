@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from attache.clean import boilerplate as bp
 from attache.clean.article import Article
-from attache.clean.header import parse_header_line, parse_view_counter
+from attache.clean.header import HeaderLine, parse_header_line, parse_place_opening, parse_view_counter
 from attache.clean.lines import BODY, Line, split_lines, to_spans, trimmed
 from attache.errors import InputError
 from attache.ingest.decode import EMPTY, decode_bytes
@@ -124,20 +124,24 @@ def _scan_header(text: str, lines: list[Line], reading: _Reading, title_key: str
             title_key = _key(line.text)
             reason = "title"
         if reason is None:
-            return index
+            opening = parse_place_opening(line.text)
+            if opening is not None:
+                _read_header(text, line, opening, reading, title_key, index + 1 < len(lines))
+            return index + (opening is not None)
         if reason == "url" and reading.header_host is None:
             reading.header_host = bp.host_of(bp.url_of_line(line.text) or "")
         reading.mark(line.start, line.end, reason)
     return len(lines)
 
 
-def _read_header(text: str, line: Line, header, reading: _Reading, title_key: str | None, more: bool) -> bool:
+def _read_header(text: str, line: Line, header: HeaderLine, reading: _Reading, title_key: str | None, more: bool) -> bool:
     """Mark a header line; True when the article starts on the same line after the date."""
     header_end = line.start + header.end
     header_text = text[line.line_start : header_end].rstrip()
     reason = "dateline" if header.kind == "dateline" else "header"
     if reason == "dateline":
-        reading.dateline_date = reading.dateline_date or (header.date, header_text.strip())
+        if header.date:
+            reading.dateline_date = reading.dateline_date or (header.date, header_text.strip())
         reading.dateline_place = reading.dateline_place or header.place
         reading.agency = reading.agency or header.agency
     else:

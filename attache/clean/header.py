@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attache.clean.dates import DATE, TIME, WEEKDAY, iso_from_match
+from attache.clean.dates import DATE, MONTH, TIME, WEEKDAY, iso_from_match
 
 _LABEL = r"(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|publication\s+date|release\s+date)"
 _LABELLED = re.compile(rf"\s*(?P<label>{_LABEL})\s*:?\s*{DATE}(?:,?\s+{TIME})?(?=\s|$|[,;|])", re.I)
@@ -33,6 +33,12 @@ _PLACE_DATELINE = re.compile(
     r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?(?P<dash>\s*[-–—:]\s+|\s*$)",
     re.I,
 )
+# The same opening without a year: "KUALA LUMPUR, 26 April - The ..." (place only, no date).
+_PLACE_OPENING = re.compile(
+    rf"\s*{_PLACE},\s+(?:{WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})"
+    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?\s*[-–—]\s+",
+    re.I,
+)
 _VIEWS = re.compile(r"\s*(?:views?\s*:?\s*\d{1,9}|\d{1,9}\s+views?|\d{1,9})\s*", re.I)
 
 
@@ -42,7 +48,7 @@ class HeaderLine:
     stops and the rest begins), ``kind`` (``labelled``, ``stamp``, ``dateline``) and
     ``views`` (a view counter, when the line carries one)."""
 
-    date: str
+    date: str | None  # None only for a place opening without a year
     end: int
     kind: str
     views: int | None = None
@@ -75,6 +81,19 @@ def parse_header_line(line: str) -> HeaderLine | None:
         end = match.end() if match.group("dash").strip() else len(line)
         return HeaderLine(date, end, "dateline", place=match.group("place"), agency=agency)
     return None
+
+
+def parse_place_opening(line: str) -> HeaderLine | None:
+    """``KUALA LUMPUR, 26 April - ...``: a dateline without a year opening a paragraph.
+
+    The place (and agency) are kept; the day is not a publication date without its year, so
+    ``date`` is None. ``end`` is where the paragraph proper starts.
+    """
+    match = _PLACE_OPENING.match(line)
+    if not match or not match.group("place")[:1].isupper():
+        return None
+    agency = match.group("agency").strip() if match.group("agency") else None
+    return HeaderLine(None, match.end(), "dateline", place=match.group("place"), agency=agency)
 
 
 def parse_view_counter(line: str) -> int | None:

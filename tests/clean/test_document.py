@@ -123,6 +123,13 @@ def test_place_dateline_opening_the_first_paragraph():
     assert body_text(article).startswith("The foreign ministers of Kazakhstan and Kyrgyzstan met on Tuesday.")
 
 
+def test_place_opening_without_a_year_gives_the_place_but_no_date():
+    article = clean_text("RIGA, 4 June – The foreign ministers of Latvia and Poland met on Monday.\n")
+    assert article.published is None
+    assert article.meta["dateline_place"] == "RIGA"
+    assert body_text(article) == "The foreign ministers of Latvia and Poland met on Monday."
+
+
 def test_given_published_wins_over_header_date():
     article = clean_file("header_date_title.txt", published="2023-11-09")
     assert article.published == "2023-11-09"

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from attache.clean.dates import parse_date
-from attache.clean.header import parse_header_line, parse_view_counter
+from attache.clean.header import parse_header_line, parse_place_opening, parse_view_counter
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,23 @@ def test_header_forms(line, date, kind, rest):
 def test_dateline_place_and_agency():
     header = parse_header_line("Ulan Bator, Friday, 17 May 2024 (Montsame) - Talks were held.")
     assert (header.place, header.agency) == ("Ulan Bator", "Montsame")
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agency", "rest"),
+    [
+        ("KUALA LUMPUR, 26 April - Ministers met.", "KUALA LUMPUR", None, "Ministers met."),
+        ("Astana, May 17 (Kazinform) – The talks", "Astana", "Kazinform", "The talks"),
+    ],
+)
+def test_place_opening_without_a_year(line, place, agency, rest):
+    opening = parse_place_opening(line)
+    assert (opening.date, opening.place, opening.agency, line[opening.end :]) == (None, place, agency, rest)
+
+
+@pytest.mark.parametrize("line", ["Astana, 17 May was chosen - ", "the capital, 26 April - x", "Riga, 26 April"])
+def test_not_place_openings(line):
+    assert parse_place_opening(line) is None
 
 
 def test_view_counter_is_read_from_a_stamp():
@@ -148,5 +165,8 @@ def test_random_lines_never_raise(line):
     if header is not None:
         datetime.date.fromisoformat(header.date)
         assert 0 < header.end <= len(line)
+    opening = parse_place_opening(line)
+    if opening is not None:
+        assert opening.date is None and 0 < opening.end <= len(line)
     parse_view_counter(line)
     parse_date(line)
