@@ -15,6 +15,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 JSON_SUFFIX = ".json"
+# URLs that machines read: their errors come as JSON too.
+MACHINE_SUFFIXES = (JSON_SUFFIX, ".jsonl", ".csv")
 
 
 def create_templates() -> jinja2.Environment:
@@ -37,8 +39,9 @@ def pretty_label(value) -> str:
 
 
 def wants_json(request: Request) -> bool:
-    """The JSON twin is asked for by a ``.json`` URL or an ``Accept: application/json`` header."""
-    if request.url.path.endswith(JSON_SUFFIX):
+    """The JSON twin is asked for by a ``.json`` URL or an ``Accept: application/json`` header
+    (downloads, ``.csv`` and ``.jsonl``, also report errors as JSON)."""
+    if request.url.path.endswith(MACHINE_SUFFIXES):
         return True
     accept = request.headers.get("accept", "")
     return "application/json" in accept and "text/html" not in accept

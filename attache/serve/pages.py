@@ -1,0 +1,152 @@
+"""One view per page: parse the request, call one query function, add what the figures need.
+
+Each view returns the page's context dict; the HTML template and the JSON twin both render
+exactly that dict. No SQL here: everything comes from ``attache.query``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+
+from attache import query
+from attache.serve import figures
+from attache.serve.highlight import evidence_segments
+
+EVENT_FILTERS = ("country", "type", "topic", "date_from", "date_to", "status", "person")
+SEARCH_FILTERS = ("country", "type", "topic", "year", "status")
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+SEARCH_PAGE_SIZE = 20
+
+
+def _suffixless(value: str) -> str:
+    """A path parameter without the ``.json`` of the JSON twin's URL."""
+    return value[: -len(".json")] if value.endswith(".json") else value
+
+
+def _int_param(request: Request, name: str, default: int, lowest: int = 0, highest: int | None = None) -> int:
+    raw = request.query_params.get(name, "")
+    if raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError as e:
+        raise HTTPException(400, f"{name} must be a whole number, got {raw!r}") from e
+    if value < lowest or (highest is not None and value > highest):
+        bound = f"between {lowest} and {highest}" if highest is not None else f"at least {lowest}"
+        raise HTTPException(400, f"{name} must be {bound}, got {value}")
+    return value
+
+
+def text_params(request: Request, names) -> dict:
+    return {name: request.query_params.get(name, "").strip() or None for name in names}
+
+
+def user_input(call, *args, **kwargs):
+    """Run a query; a ValueError there means the request's parameters were wrong (400)."""
+    try:
+        return call(*args, **kwargs)
+    except ValueError as e:
+        raise HTTPException(400, str(e)) from e
+
+
+def home_page(request: Request, store) -> dict:
+    return query.stats(store)
+
+
+def event_page(request: Request, store) -> dict:
+    return query.event(store, _suffixless(request.path_params["event_id"]))
+
+
+def document_page(request: Request, store) -> dict:
+    found = query.document(store, _suffixless(request.path_params["doc_id"]))
+    spans = [{"start": span["start"], "end": span["end"], "event": event.get("event_id") or f"d{event['idx']}"}
+             for event in found["events"] for span in event["evidence"]]
+    found["segments"] = evidence_segments(found["text"], spans)
+    return found
+
+
+def relationship_page(request: Request, store) -> dict:
+    found = query.relationship(store, request.path_params["a"], _suffixless(request.path_params["b"]))
+    found["topics_chart"] = figures.topics_chart(found["topics_by_year"])
+    return found
+
+
+def country_page(request: Request, store) -> dict:
+    found = query.country(store, _suffixless(request.path_params["code"]))
+    found["partner_graph"] = figures.partner_graph(found["code"], found["name"], found["partners"])
+    found["event_map"] = figures.event_map([found["code"]], found["locations"])
+    return found
+
+
+def person_page(request: Request, store) -> dict:
+    found = query.person(store, _suffixless(request.path_params["person_id"]))
+    found["counterpart_graph"] = figures.counterpart_graph(found)
+    return found
+
+
+def search_page(request: Request, store) -> dict:
+    q = request.query_params.get("q", "").strip()
+    filters = text_params(request, SEARCH_FILTERS)
+    if filters["year"] is not None and not filters["year"].isdigit():
+        raise HTTPException(400, f"year must be a year such as 2024, got {filters['year']!r}")
+    limit = _int_param(request, "limit", SEARCH_PAGE_SIZE, 1, MAX_PAGE_SIZE)
+    offset = _int_param(request, "offset", 0)
+    found = user_input(query.search, store, q, limit=limit, offset=offset, **filters)
+    found["limit"], found["offset"] = limit, offset
+    found["pages"] = _pages(request, found["total"], limit, offset)
+    found["facet_links"] = _facet_links(request, found["facets"], found["filters"])
+    return found
+
+
+def events_page(request: Request, store) -> dict:
+    filters = text_params(request, EVENT_FILTERS)
+    order = request.query_params.get("order", "") or "latest"
+    limit = _int_param(request, "limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
+    offset = _int_param(request, "offset", 0)
+    found = user_input(query.events, store, order=order, limit=limit, offset=offset, **filters)
+    found["pages"] = _pages(request, found["total"], limit, offset)
+    kept = {name: value for name, value in {**filters, "order": order}.items() if value}
+    encoded = urlencode(kept)
+    found["downloads"] = {"csv": f"/events.csv?{encoded}", "jsonl": f"/events.jsonl?{encoded}"}
+    found["sort_links"] = {o: "/events?" + urlencode({**kept, "order": o}) for o in ("latest", "earliest", "sources")}
+    return found
+
+
+def _with(request: Request, **changes) -> str:
+    """The current URL's path and query string with some parameters changed (None removes)."""
+    params = dict(request.query_params)
+    for name, value in changes.items():
+        if value is None:
+            params.pop(name, None)
+        else:
+            params[name] = str(value)
+    path = _suffixless(request.url.path)
+    return f"{path}?{urlencode(params)}" if params else path
+
+
+def _pages(request: Request, total: int, limit: int, offset: int) -> dict:
+    """Previous/next links and the range shown."""
+    shown_to = min(total, offset + limit)
+    return {
+        "from": offset + 1 if total and offset < total else 0,
+        "to": shown_to,
+        "previous": _with(request, offset=max(0, offset - limit) or None) if offset > 0 else None,
+        "next": _with(request, offset=offset + limit) if offset + limit < total else None,
+    }
+
+
+def _facet_links(request: Request, facets: dict, filters: dict) -> dict:
+    """For each facet value, the URL that toggles it as a filter (first page again)."""
+    links = {}
+    for name, values in facets.items():
+        current = filters.get(name)
+        links[name] = [
+            {"value": item["value"], "count": item["count"], "on": str(item["value"]) == str(current),
+             "href": _with(request, offset=None, **{name: None if str(item["value"]) == str(current) else item["value"]})}
+            for item in values
+        ]
+    return links

@@ -1,0 +1,335 @@
+"""The JSON API of every page and every error path, against a store built from the examples."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from attache.ingest.readers import iter_raw
+from attache.resolve import ingest
+from attache.serve.app import create_app
+from attache.store import open_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ERROR_KEYS = {"ok", "error", "status"}
+
+
+def _home(client) -> dict:
+    response = client.get("/index.json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def _an_event_with_people(client) -> dict:
+    """An occurred event with at least two participants, found through the events API."""
+    listing = client.get("/events.json", params={"status": "occurred", "limit": 200}).json()
+    for event in listing["events"]:
+        if len(event["participants"]) >= 2 and event["sources"]:
+            return event
+    pytest.fail("the example store has no occurred event with two participants")
+
+
+def _assert_error(response, status: int) -> dict:
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == ERROR_KEYS
+    assert body["ok"] is False and body["status"] == status and body["error"]
+    return body
+
+
+# pages ------------------------------------------------------------------------------------
+
+
+def test_home_counts_latest_events_and_relationships(client):
+    home = _home(client)
+    assert home["documents"] >= 15
+    assert home["events"] >= home["by_status"].get("occurred", 0) > 0
+    assert home["latest_events"] and all("event_id" in e for e in home["latest_events"])
+    pair = home["top_relationships"][0]
+    assert pair["a"] < pair["b"] and pair["count"] >= 1
+
+
+def test_home_json_by_accept_header_equals_json_url(client):
+    by_header = client.get("/", headers={"accept": "application/json"})
+    assert by_header.headers["content-type"].startswith("application/json")
+    assert by_header.json() == _home(client)
+
+
+def test_event_json_has_sources_with_evidence_inside_their_documents(client):
+    summary = _an_event_with_people(client)
+    event = client.get(f"/event/{summary['event_id']}.json").json()
+    assert event["event_id"] == summary["event_id"]
+    assert {p["person_id"] for p in event["participants"]} == {p["person_id"] for p in summary["participants"]}
+    for source in event["sources"]:
+        text = client.get(f"/document/{source['doc_id']}.json").json()["text"]
+        for span in source["evidence"]:
+            assert text[span["start"]:span["end"]] == span["text"]
+    assert "conflicts" in event and "planned" in event and "occurred" in event
+
+
+def test_merged_event_page_shows_every_source(client):
+    """The most reported event (the examples report some talks from several outlets)."""
+    top = client.get("/events.json", params={"order": "sources", "limit": 1}).json()["events"][0]
+    assert top["source_count"] >= 2
+    page = client.get(f"/event/{top['event_id']}")
+    assert page.text.count('class="panel stack source"') == top["source_count"]
+    for source in top["sources"]:
+        assert f'href="/document/{source["doc_id"]}' in page.text
+
+
+def test_document_segments_rebuild_the_text_and_mark_evidence(client):
+    event = _an_event_with_people(client)
+    document = client.get(f"/document/{event['sources'][0]['doc_id']}.json").json()
+    assert "".join(s["text"] for s in document["segments"]) == document["text"]
+    marked = [s for s in document["segments"] if s["mark"]]
+    assert marked
+    evidence = {span["text"] for e in document["events"] for span in e["evidence"]}
+    assert any(s["text"] in evidence or any(s["text"] in text for text in evidence) for s in marked)
+
+
+def test_document_html_highlights_evidence_with_mark(client):
+    event = _an_event_with_people(client)
+    source = event["sources"][0]
+    page = client.get(f"/document/{source['doc_id']}")
+    assert page.status_code == 200
+    first_sentence = source["evidence"][0]["text"]
+    assert '<mark class="evidence"' in page.text
+    marked_text = page.text.split('<mark class="evidence"', 1)[1].split(">", 1)[1].split("</mark>", 1)[0]
+    assert marked_text.strip() and marked_text.split()[0] in first_sentence + " ".join(
+        span["text"] for span in source["evidence"])
+
+
+def test_relationship_json_has_timeline_chart_people_and_money(client):
+    pair = _home(client)["top_relationships"][0]
+    found = client.get(f"/relationship/{pair['a']}/{pair['b']}.json").json()
+    assert found["a"] == pair["a"] and found["b"] == pair["b"]
+    assert found["timeline"]["total"] == pair["count"]
+    for event in found["timeline"]["events"]:
+        assert {pair["a"], pair["b"]} <= set(event["countries"])
+    chart = found["topics_chart"]
+    assert chart["labels"] == [row["year"] for row in found["topics_by_year"]]
+    assert all(len(series["data"]) == len(chart["labels"]) for series in chart["series"])
+    assert set(found["people"]) == {"a", "b", "other"}
+    assert all(p["country"] == pair["a"] for p in found["people"]["a"])
+
+
+def test_relationship_is_case_insensitive_about_codes(client):
+    pair = _home(client)["top_relationships"][0]
+    upper = client.get(f"/relationship/{pair['a']}/{pair['b']}.json").json()
+    lower = client.get(f"/relationship/{pair['a'].lower()}/{pair['b'].lower()}.json").json()
+    assert lower["timeline"]["total"] == upper["timeline"]["total"]
+
+
+def test_country_json_has_partner_graph_and_map(client):
+    pair = _home(client)["top_relationships"][0]
+    found = client.get(f"/country/{pair['a']}.json").json()
+    assert found["code"] == pair["a"]
+    partner_ids = {n["id"] for n in found["partner_graph"]["nodes"]}
+    assert pair["a"] in partner_ids and pair["b"] in partner_ids
+    assert len(found["partner_graph"]["edges"]) == len(found["partner_graph"]["nodes"]) - 1
+    assert found["event_map"]["highlight"] and found["event_map"]["highlight"][0].isdigit()
+    placed = [loc for loc in found["locations"] if loc["lat"] is not None]
+    assert len(found["event_map"]["points"]) == len(placed)
+
+
+def test_person_by_id_and_by_surname_is_the_same_person(client):
+    event = _an_event_with_people(client)
+    someone = event["participants"][0]
+    by_id = client.get(f"/person/{someone['person_id']}.json").json()
+    surname = someone["name"].split()[-1]
+    by_name = client.get(f"/person/{surname}.json").json()
+    assert by_id["person_id"] == someone["person_id"]
+    assert by_name["name"].split()[-1] == surname
+    assert any(e["event_id"] == event["event_id"] for e in by_id["events"])
+    graph = by_id["counterpart_graph"]
+    assert graph["nodes"][0]["center"] is True
+    assert {n["id"] for n in graph["nodes"][1:]} == {f"p{c['person_id']}" for c in by_id["counterparts"]}
+
+
+def test_person_title_history_of_the_example_diplomat(client):
+    """Rakhimbaev appears under three name forms with two titles over three years."""
+    found = client.get("/person/Rakhimbaev.json").json()
+    titles = [t["title"] for t in found["titles"]]
+    assert len(titles) >= 2
+    assert found["event_count"] >= 3
+
+
+def test_search_json_hits_snippets_and_facets(client):
+    found = client.get("/search.json", params={"q": "energy"}).json()
+    assert found["total"] >= 1 and found["hits"]
+    assert any(part["hit"] for part in found["hits"][0]["snippet_parts"])
+    assert set(found["facets"]) == {"country", "type", "topic", "year", "status"}
+    country = found["facet_links"]["country"][0]
+    assert country["href"].startswith("/search?") and f"country={country['value']}" in country["href"]
+
+
+def test_search_facet_filter_narrows_the_hits(client):
+    everything = client.get("/search.json", params={"q": "energy"}).json()
+    value = everything["facets"]["country"][-1]["value"]
+    narrowed = client.get("/search.json", params={"q": "energy", "country": value}).json()
+    assert narrowed["filters"]["country"] == value
+    assert 1 <= narrowed["total"] <= everything["total"]
+
+
+def test_search_without_query_is_empty_not_an_error(client):
+    found = client.get("/search.json").json()
+    assert found["total"] == 0 and found["hits"] == []
+    assert client.get("/search").status_code == 200
+
+
+def test_search_with_fts_syntax_characters_is_not_an_error(client):
+    response = client.get("/search.json", params={"q": 'energy AND ("OR" NEAR*'})
+    assert response.status_code == 200
+
+
+def test_events_filter_sort_and_paginate(client):
+    first = client.get("/events.json", params={"limit": 5, "order": "earliest"}).json()
+    second = client.get("/events.json", params={"limit": 5, "offset": 5, "order": "earliest"}).json()
+    assert len(first["events"]) == 5
+    assert not {e["event_id"] for e in first["events"]} & {e["event_id"] for e in second["events"]}
+    assert first["pages"]["next"] and "offset=5" in first["pages"]["next"]
+    assert first["pages"]["previous"] is None and second["pages"]["previous"]
+    dates = [e["date"] for e in first["events"] + second["events"] if e["date"]]
+    assert dates == sorted(dates)
+    planned = client.get("/events.json", params={"status": "planned", "limit": 500}).json()
+    assert planned["events"] and all(e["status"] == "planned" for e in planned["events"])
+
+
+def test_events_csv_download_holds_the_whole_filter(client):
+    filters = {"status": "occurred"}
+    listing = client.get("/events.json", params={**filters, "limit": 500}).json()
+    response = client.get("/events.csv", params=filters)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [int(r["event_id"]) for r in rows] == [e["event_id"] for e in listing["events"]]
+    assert all(r["status"] == "occurred" for r in rows)
+
+
+def test_events_jsonl_download_matches_the_filter(client):
+    listing = client.get("/events.json", params={"country": "UZ", "limit": 500}).json()
+    response = client.get("/events.jsonl", params={"country": "UZ"})
+    lines = [json.loads(line) for line in response.text.splitlines()]
+    assert [e["event_id"] for e in lines] == [e["event_id"] for e in listing["events"]]
+
+
+def test_events_page_links_downloads_of_the_current_filter(client):
+    found = client.get("/events.json", params={"country": "UZ", "type": "talks"}).json()
+    assert "country=UZ" in found["downloads"]["csv"] and "type=talks" in found["downloads"]["csv"]
+
+
+def test_every_html_page_links_its_json_twin(client):
+    event = _an_event_with_people(client)
+    for path in ("/", f"/event/{event['event_id']}", "/events?status=planned"):
+        page = client.get(path)
+        assert page.headers["content-type"].startswith("text/html")
+        assert "as JSON" in page.text
+
+
+# errors -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [
+    "/event/999999.json", "/event/not-a-number.json", "/document/0000.json", "/person/999999.json",
+    "/person/Nobodyovich.json", "/country/XX.json", "/relationship/UZ/XX.json", "/relationship/UZ/UZ.json",
+    "/no/such/page.json",
+])
+def test_unknown_ids_give_the_json_error_shape(client, path):
+    _assert_error(client.get(path), 404)
+
+
+@pytest.mark.parametrize("path", ["/event/999999", "/person/999999", "/country/XX", "/no/such/page"])
+def test_unknown_ids_give_an_html_404_page(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "404" in response.text and "Back to the start page" in response.text
+
+
+def test_json_error_by_accept_header(client):
+    _assert_error(client.get("/event/999999", headers={"accept": "application/json"}), 404)
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/events.json", {"limit": "many"}),
+    ("/events.json", {"limit": "0"}),
+    ("/events.json", {"offset": "-1"}),
+    ("/events.json", {"order": "random"}),
+    ("/events.json", {"date_from": "last spring"}),
+    ("/search.json", {"q": "energy", "year": "recent"}),
+    ("/events.csv", {"date_to": "tomorrow-ish"}),
+])
+def test_bad_parameters_give_400_with_the_same_shape(client, path, params):
+    body = _assert_error(client.get(path, params=params), 400)
+    assert any(str(value) in body["error"] or name in body["error"] for name, value in params.items())
+
+
+def test_writes_are_not_allowed(client):
+    _assert_error(client.post("/events.json", json={}), 405)
+
+
+def test_server_error_gives_500_with_the_same_shape(demo_db, app_client, monkeypatch):
+    from attache.serve import pages
+
+    def broken(store):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pages.query, "stats", broken)
+    with app_client(demo_db) as failing:
+        body = _assert_error(failing.get("/index.json"), 500)
+        assert "boom" not in body["error"]
+        html = failing.get("/")
+        assert html.status_code == 500 and "500" in html.text
+
+
+def test_missing_database_is_refused(tmp_path):
+    from attache.errors import StoreError
+
+    with pytest.raises(StoreError):
+        create_app(tmp_path / "absent.db")
+
+
+# safety -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def script_client(tmp_path_factory, app_client):
+    """A store holding one article whose text contains <script> and <b> tags."""
+    db_path = tmp_path_factory.mktemp("escape") / "escape.db"
+    with open_store(db_path) as store:
+        outcomes = list(ingest(store, iter_raw([str(FIXTURES / "kz_mn_script_in_text.txt")])))
+    assert [o.status for o in outcomes] == ["stored"]
+    with app_client(db_path) as test_client:
+        yield test_client
+
+
+def test_article_markup_is_shown_as_text_on_every_page(script_client):
+    event = script_client.get("/index.json").json()["latest_events"][0]
+    doc_id = event["sources"][0]["doc_id"]
+    pages = [f"/document/{doc_id}", f"/event/{event['event_id']}", "/search?q=corridor"]
+    for path in pages:
+        html = script_client.get(path).text
+        assert '<script>alert("x")</script>' not in html, path
+        assert "&lt;script&gt;alert(" in html, path
+        assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html, path
+    document = script_client.get(f"/document/{doc_id}.json").json()
+    assert '<script>alert("x")</script>' in document["text"]
+
+
+def test_pages_forbid_scripts_from_elsewhere(client):
+    policy = client.get("/").headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "default-src 'self'" in policy
+
+
+def test_static_assets_are_served_locally(client):
+    page = client.get(f"/country/{_home(client)['top_relationships'][0]['a']}").text
+    assert "http://" not in page.split("<main>")[0] and "https://" not in page.split("<main>")[0]
+    for asset in ("/static/app.js", "/static/style.css", "/static/vendor/chart.umd.min.js",
+                  "/static/vendor/cytoscape.min.js", "/static/vendor/d3-geo.min.js",
+                  "/static/vendor/topojson-client.min.js", "/static/vendor/countries-110m.json"):
+        assert client.get(asset).status_code == 200, asset
