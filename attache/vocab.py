@@ -85,6 +85,12 @@ def title_modifiers() -> tuple[str, ...]:
     return tuple(sorted(set(_lines("title_modifiers.txt")), key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def regions() -> dict[str, tuple[str, ...]]:
+    """Region name as written -> the ISO codes of its states."""
+    return {r["name"]: tuple(_split(r["members"])) for r in _rows("regions.tsv")}
+
+
 @dataclass(frozen=True)
 class Organization:
     display: str  # what the record shows: the acronym where one is usual

@@ -51,6 +51,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(_p(p), re.IGNORECASE
     ("month", r"\b{month1},?\s+(?:of\s+)?{year1}\b"),
     ("day", r"\b{day1}\s+(?:of\s+)?{month1}\b"),
     ("day", r"\b{month1}\s+{day1}\b(?!\s*(?:%|percent|million|billion))"),
+    ("month_only", r"\b(?:in|since|during|until|by|for)\s+(?:early\s+|late\s+|mid-|the\s+(?:end|beginning|middle)\s+of\s+)?{month1}\b(?!\s+\d)"),
     ("weekday", r"\b(?P<rel>last|this|next|on|past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("relative", r"\b(?P<rel>yesterday|today|tomorrow|last year|this year|the current year|current year|next year|last month|this month|next month|the previous year|the past year|earlier this year|later this year|earlier this month)\b"),
     ("year", r"\b(?:in|since|during|of|for)\s+(?:early\s+|late\s+|mid-)?{year1}\b"),
@@ -159,6 +160,18 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, hint: int | None, futu
         return _iso(int(g["year1"]), MONTHS[g["month1"].lower()]), None, None, "month and year"
     if kind == "year":
         return g["year1"], None, None, "year"
+    if kind == "month_only":
+        month = MONTHS[g["month1"].lower()]
+        if hint:
+            return _iso(hint, month), None, None, "month; year named in the sentence"
+        if pub is None:
+            return None, None, None, "month without year or publication date"
+        year = pub.year
+        if future is True and month < pub.month:
+            year += 1
+        elif future is not True and month > pub.month:
+            year -= 1
+        return _iso(year, month), None, None, f"month resolved against publication {pub.isoformat()}"
     if kind in ("day", "range"):
         month1 = MONTHS[g["month1"].lower()]
         month2 = MONTHS[(g.get("month2") or g["month1"]).lower()]

@@ -32,7 +32,7 @@ def extract_document(article: Article) -> dict:
         dates = find_dates(text, sent.start, sent.end, published, future)
         locations = find_locations(text, sent.start, sent.end)
         cues = merge_nested_cues([read_cue(c, text, sent.start, sent.end, dates, locations, published)
-                                  for c in find_cues(text, sent.start, sent.end)])
+                                  for c in find_cues(text, sent.start, sent.end)], text)
         facts.append(SentenceFacts(sent, cues, dates, people, find_countries(text, sent.start, sent.end),
                                    locations, find_topics(text, sent.start, sent.end)))
     events = assemble_events(facts)

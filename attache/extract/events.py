@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from attache import vocab
 from attache.extract.dates import DateMention
 from attache.extract.frames import (BACKREF, BACKREF_TYPES, DISCUSSION, FUTURE_SIGNING, PARTICIPATION,
                                     SIGNED, Cue)
@@ -23,6 +24,7 @@ from attache.extract.sentences import Sentence
 
 FRAMEWORK = re.compile(r"\b(?:framework of|within|format|platform of|auspices of|work of|activity of|"
                        r"activities of)\b[^,.;]*$", re.IGNORECASE)
+ATTENDED = re.compile(r"\b(?:attended by|take part|took part|participated|participation of|participants)\b", re.IGNORECASE)
 SAME_DAY = re.compile(r"\b(?:on|earlier on|later on|later|earlier)?\s*the same day\b", re.IGNORECASE)
 COLLECTIVE = re.compile(r"\b(?:the (?:two |both )?(?:ministers|sides|parties|diplomats|leaders|delegations|presidents|"
                         r"heads of (?:state|government)|officials)|they|both sides)\b", re.IGNORECASE)
@@ -119,6 +121,8 @@ def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
                     focus = current = ev
                     touched.append(ev)
                 continue
+            if cue.planned and cue.type == "other" and "round" in cue.text.lower():
+                cue.type = (focus or current).type if (focus or current) else "talks"  # "the next round"
             if cue.planned:
                 same = _same_planned(cue, events, touched)
                 if same is not None:
@@ -216,7 +220,31 @@ def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
         for c in facts.countries:
             if c.kind == "demonym" and _side_word_after(text, c, facts.sentence.start):
                 target.add_country(c.code)
+            elif c.kind == "name" and ATTENDED.search(text):
+                target.add_country(c.code)
+    for e in events:
+        _complete(e)
     return [e for e in events if _keep(e)]
+
+
+def _complete(e: Event) -> None:
+    """Last touches once all sentences are read: states of a named regional format
+    ('Central Asia - India Dialogue'), and the other side of a two-state meeting for a
+    participant whose state no rule found."""
+    if e.what:
+        for region, members in vocab.regions().items():
+            if region in e.what:
+                for code in members:
+                    e.add_country(code)
+    if len(e.countries) == 2:
+        known = {p.country for p in e.participants if p.country}
+        if len(known) == 1:
+            (side,) = known
+            other = next(c for c in e.countries if c != side) if side in e.countries else None
+            for p in e.participants:
+                if p.country is None and other:
+                    p.country = other
+                    p.why.append("the other side of a two-state meeting")
 
 
 def _same_planned(cue: Cue, events: list[Event], touched: list[Event]) -> Event | None:

@@ -108,23 +108,26 @@ def read_cue(cue: Cue, text: str, s_start: int, s_end: int, dates: list[DateMent
     if cue.date and cue.date.value and published and len(published) == 10:
         if cue.date.value[: len(published)] > published[: len(cue.date.value)]:
             cue.planned, cue.planned_why = True, f"date {cue.date.value} after publication {published}"
-        elif cue.planned and cue.date.value[:7] < published[:7]:
+        elif cue.planned and cue.date.value < published[: len(cue.date.value)]:
             cue.planned, cue.planned_why = False, f"date {cue.date.value} before publication"
     return cue
 
 
+_OF_THE = re.compile(r"^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[\w \u00a0'’+-]{0,50}$")
 SPECIFIC_TYPES = ("commission", "summit", "forum", "consultation", "phone_call")
 
 
-def merge_nested_cues(cues: list[Cue]) -> list[Cue]:
+def merge_nested_cues(cues: list[Cue], text: str) -> list[Cue]:
     """'the ninth meeting of the Intergovernmental Commission' is one cue of type commission."""
     out: list[Cue] = []
     for cue in cues:
-        outer = next((o for o in out if o.what_span and o.what_span[0] <= cue.start < o.what_span[1]), None)
+        outer = next((o for o in out if o.what_span and o.what_span[0] <= cue.start < o.what_span[1]
+                      or _OF_THE.match(text[o.end:cue.start])), None)
         if outer is None:
             out.append(cue)
             continue
-        if outer.type in ("meeting", "talks", "other") and cue.type in SPECIFIC_TYPES:
+        if outer.type in ("meeting", "talks", "other") and cue.type in SPECIFIC_TYPES or (
+                outer.type == "other" and cue.type in ("talks", "meeting")):
             outer.type, outer.plover = cue.type, cue.plover
     return out
 
@@ -135,6 +138,8 @@ def _nearest(cue: Cue, dates: list[DateMention], s_start: int) -> DateMention | 
         if d.value is None and d.month_day is None:
             continue
         distance = d.start - cue.end if d.start >= cue.end else (cue.start - d.end) * 1.2
+        if d.start - s_start <= 25 and d.start < cue.start:
+            distance = min(distance, MAX_DATE_DISTANCE)  # "On Wednesday, ..." dates the sentence
         if distance > MAX_DATE_DISTANCE:
             continue
         if best_distance is None or distance < best_distance:
@@ -149,12 +154,17 @@ def _nearest_location(cue: Cue, locations: list[LocationMention]) -> LocationMen
     before = [loc for loc in locations if loc.end <= cue.start and cue.start - loc.end < 150]
     if before:
         return max(before, key=lambda loc: (loc.kind != "country", loc.start))
-    return None
+    cities = [loc for loc in locations if loc.kind != "country"]
+    return cities[0] if len(cities) == 1 else None
 
 
 VERB_CUES = frozenset({"met", "visited", "visits", "visiting", "received", "arrived", "signed", "signing",
                        "held", "spoke", "inked", "concluded"})
-_NAME_WORD = r"(?:[A-Z0-9][\w'’.+-]*|[“\"«][^”\"»]{1,40}[”\"»]|\+)"
+_TRAILING_DATE = re.compile(
+    r"(?:[ \u00a0]+(?:on|in|of|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d+(?:st|nd|rd|th)?)"
+    r"[ \u00a0,]*)+(?:(?:19|20)\d\d)?)$")
+_NAME_WORD = r"(?:[A-Z0-9][\w'’.+-]*|[“\"«][^”\"»]{1,40}[”\"»]|\+|[-–](?=[ \u00a0]+[A-Z]))"
 _LEFT = re.compile(rf"((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th)|{_NAME_WORD})[ \u00a0-]+)*)$")
 _RIGHT = re.compile(rf"^((?:[ \u00a0]+(?:(?:of|on|for|and|the|in|between)[ \u00a0]+)*(?:{_NAME_WORD}|(?:countries|participating|states)\b))*)")
 
@@ -174,6 +184,7 @@ def named_event(text: str, cue: Cue, s_start: int, s_end: int) -> tuple[str | No
         lo += lead.end()
         phrase = phrase[lead.end():]
     phrase = re.sub(r"(?:[ \u00a0]+(?:of|on|for|and|the|in|between))+$", "", phrase).rstrip(".")
+    phrase = _TRAILING_DATE.sub("", phrase)
     place = re.search(r"[ \u00a0]+in[ \u00a0]+([A-Z][\w'’-]+)$", phrase)
     if place and (place.group(1) in vocab.places() or place.group(1) in vocab.country_names()):
         phrase = phrase[: place.start()]

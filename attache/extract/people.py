@@ -25,9 +25,10 @@ from attache.vocab import _lines
 _TOKEN = r"(?:\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*|\p{Lu}\.|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+)"
 _PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|di|van|von|der|del|la|le|ul|uddin)"
 NAME = regex.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE}|Al|Bin)[ -])?(?:{_TOKEN})){{0,7}}(?:’s|'s)?(?![\w])")
-_STRETCH_BACK = regex.compile(r"((?:(?:\p{Lu}[\w'’.]*(?:-\p{L}[\w'’]*)*|of|the|for|and|on|de|,|-|–|—)[ \u00a0]*)+)$")
+_STRETCH_BACK = regex.compile(r"((?:(?:\p{Lu}[\w'’.]*(?:-\p{L}[\w'’]*)*|of|the|for|and|on|de|at(?= the)|,|-|–|—)[ \u00a0]*)+)$")
 _STRETCH_FWD = regex.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?((?:(?:\p{Lu}[\w'’.]*(?:-\p{L}[\w'’]*)*|of|the|for|on|and(?=[ \u00a0]\p{Lu})|,(?=[ \u00a0]\p{Lu}))[ \u00a0]*)+)")
 _COUNTERPART = regex.compile(r"\b(?:his|her|their|the)[ \u00a0]+(?:(\p{Lu}[\w-]+)[ \u00a0]+)?counterparts?,?[ \u00a0]+$")
+_LED_BY = re.compile(r"\b(?:[A-Z][\w-]+\s+)?delegation\b[^.;]{0,160}?\b(?P<verb>led by|headed by)\b[^.;,]{0,120}$")
 _SIDE = re.compile(r"\b(?:the|from the)\s+(\w+)\s+side\b", re.IGNORECASE)
 
 
@@ -207,6 +208,14 @@ def _read_person(text, lo, hi, s, e, name, last_end, known, ner_people) -> Perso
         mention.why.append(f"'{counterpart.group(0).strip()}' before the name")
     else:
         mention.why.append("spaCy PERSON" if on_ner else "named earlier")
+    if mention.country is None:
+        led = _LED_BY.search(text, max(lo, last_end, s - 250), s)
+        if led:
+            verb = "verb"
+            found = find_countries(text, led.start(), led.start(verb))
+            if found:
+                mention.country = found[-1].code
+                mention.why.append(f"'{found[-1].text}' delegation {led.group(verb)}")
     if mention.country is None:
         sides = [m for m in _SIDE.finditer(text, lo, s)]
         if sides:
