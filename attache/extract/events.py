@@ -222,9 +222,26 @@ def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
                 target.add_country(c.code)
             elif c.kind == "name" and ATTENDED.search(text):
                 target.add_country(c.code)
-    for e in events:
+    for i, e in enumerate(events):
+        _inherit_format(e, events[:i])
         _complete(e)
     return [e for e in events if _keep(e)]
+
+
+def _inherit_format(e: Event, earlier: list[Event]) -> None:
+    """'the fourth meeting of the Dialogue' names a format met earlier in the text
+    ('the Central Asia - India Dialogue'): it has that format's states."""
+    if not e.what or len(e.countries) >= 2:
+        return
+    head = re.findall(r"[A-Z][\w-]+", e.what)
+    if not head:
+        return
+    for other in reversed(earlier):
+        if other.what and re.search(rf"\b{re.escape(head[-1])}\b", other.what) and len(other.countries) >= 2:
+            for code in other.countries:
+                e.add_country(code)
+            e.why["countries"] = f"'{head[-1]}' is the format of '{other.what}'"
+            return
 
 
 def _complete(e: Event) -> None:
