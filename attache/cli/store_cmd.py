@@ -21,6 +21,7 @@ from attache.query import export as exporting
 DEFAULT_DB = "attache.db"
 DB_ENV = "ATTACHE_DB"
 TEXT_WIDTH = 60
+WIDE_COLUMNS = {"snippet": 160, "doc_id": 16}
 PROGRESS_SECONDS = 1.0
 PLAIN_PROGRESS_SECONDS = 15.0
 
@@ -56,20 +57,20 @@ def _run_query(db_path: Path, func, *args, **kwargs) -> dict:
 
 # rendering ---------------------------------------------------------------------------------
 
-def _cell(value) -> str:
+def _cell(value, width: int = TEXT_WIDTH) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
+        return _cell(", ".join(_cell(v, width) for v in value), width)
     text = " ".join(str(value).split())
-    return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def table(rows: list[dict], columns: list[str]) -> str:
-    """Rows as plain text in aligned columns under a header line."""
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    """Rows as plain text in aligned columns under a header line (long cells cut with …)."""
+    cells = [[_cell(row.get(c), WIDE_COLUMNS.get(c, TEXT_WIDTH)) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths)).rstrip()]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
@@ -130,7 +131,7 @@ class _Progress:
     """Documents done and rate on stderr: a rewritten line on a terminal, plain lines otherwise."""
 
     def __init__(self, stream=None):
-        self.stream = stream or click.get_text_stream("stderr")
+        self.stream = stream or sys.stderr
         self.tty = self.stream.isatty()
         self.started = self.last = time.monotonic()
         self.done = 0
@@ -239,7 +240,7 @@ def export(db_path: Path, fmt: str, output: Path | None) -> None:
             if fmt == "parquet":
                 _write_parquet(summaries, output)
                 return
-            handle = output.open("w", encoding="utf-8", newline="") if output else click.get_text_stream("stdout")
+            handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
             try:
                 if fmt == "csv":
                     writer = csv.DictWriter(handle, fieldnames=exporting.CSV_COLUMNS, lineterminator="\n")

@@ -1,0 +1,160 @@
+"""The query layer against a store built from hand-written records."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from attache import query
+from attache.errors import NotFound
+from attache.store import open_store
+from store.builders import everything, load
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("query") / "q.db"
+    with open_store(path) as writer:
+        load(writer, everything())
+    with open_store(path, read_only=True) as reader:
+        yield reader
+
+
+def _evidence_points_into_its_document(store, source):
+    text = store.document_text(source["doc_id"])
+    return all(text[e["start"]:e["end"]] == e["text"] for e in source["evidence"])
+
+
+def test_stats(store):
+    result = query.stats(store)
+    assert (result["documents"], result["events"]) == (11, 9)
+    assert result["people"] == 10
+    assert result["by_status"] == {"occurred": 8, "planned": 1}
+    assert {"a": "JP", "b": "TM", "a_name": "Japan", "b_name": "Turkmenistan", "count": 3} in result["top_relationships"]
+    assert result["latest_events"][0]["date"] == "2025-01-21"
+    json.dumps(result)
+
+
+def test_timeline_lists_every_event_of_the_pair_with_sources_and_evidence(store):
+    result = query.timeline(store, "tm", "JP")
+    assert result["total"] == 3
+    assert [e["date"] for e in result["events"]] == ["2024-06-03", "2024-06-03", "2024-05-16"]
+    merged = result["events"][-1]
+    assert merged["source_count"] == 3 and len(merged["sources"]) == 3
+    assert all(_evidence_points_into_its_document(store, s) for s in merged["sources"])
+    earliest = query.timeline(store, "JP", "TM", order="earliest")
+    assert earliest["events"][0]["event_id"] == merged["event_id"]
+
+
+def test_timeline_of_unknown_code_is_not_found(store):
+    with pytest.raises(NotFound):
+        query.timeline(store, "TM", "XX")
+
+
+def test_person_profile(store):
+    result = query.person(store, "M. Karayev")
+    assert result["name"] == "Merdan Karayev"
+    assert [t["title"] for t in result["titles"]] == ["Minister of Foreign Affairs",
+                                                       "Deputy Prime Minister, Minister of Foreign Affairs"]
+    assert [e["date"] for e in result["events"]] == ["2025-01-20", "2023-10-12", "2021-04-02"]
+    assert result["events"][1]["as"]["name"] == "M. Karayev"
+    assert {c["name"] for c in result["counterparts"]} == {"Pavel Sokolov", "Elnur Huseynov", "Aidos Serikov"}
+    assert len(result["sources"]) == 3
+    assert [p["name"] for p in result["other_matches"]] == ["Dovlet Karayev"]
+    assert query.person(store, str(result["person_id"]))["name"] == "Merdan Karayev"
+    with pytest.raises(NotFound):
+        query.person(store, "Nobody Atall")
+
+
+def test_country(store):
+    result = query.country(store, "TM")
+    assert result["name"] == "Turkmenistan" and result["event_count"] == 7
+    assert result["partners"][0] == {"country": "JP", "name": "Japan", "count": 3}
+    assert {"topic": "energy", "count": 3} in result["topics"]
+    assert result["people"][0]["name"] == "Merdan Karayev"
+    ashgabat = next(p for p in result["locations"] if p["name"] == "Ashgabat")
+    assert ashgabat["count"] == 3 and ashgabat["lat"] is not None
+    assert len(result["latest_events"]) == 7
+    assert query.country(store, "FR")["event_count"] == 0
+    with pytest.raises(NotFound):
+        query.country(store, "ZZ")
+
+
+@pytest.mark.parametrize("filters, expected_dates", [
+    ({"country": "TM", "type": "meeting"}, ["2025-01-20", "2024-06-03", "2024-06-03", "2023-10-12"]),
+    ({"topic": "energy"}, ["2025-01-21", "2024-08-09", "2024-06-03", "2024-05-16"]),
+    ({"country": "TM", "date_from": "2024-01", "date_to": "2024-12"}, ["2024-06-03", "2024-06-03", "2024-05-16"]),
+    ({"status": "planned"}, ["2024-08"]),
+    ({"person": "Karayev", "order": "earliest"}, ["2021-04-02", "2023-10-12", "2025-01-20"]),
+    ({"country": "KZ", "topic": "energy", "type": "talks"}, ["2025-01-21"]),
+])
+def test_events_filters(store, filters, expected_dates):
+    result = query.events(store, **filters)
+    assert [e["date"] for e in result["events"]] == expected_dates
+    assert result["total"] == len(expected_dates)
+
+
+def test_events_paging_and_bad_date(store):
+    page = query.events(store, limit=2, offset=2)
+    assert len(page["events"]) == 2 and page["total"] == 9
+    with pytest.raises(ValueError):
+        query.events(store, date_from="last spring")
+
+
+def test_event_detail_with_conflicts_and_links(store):
+    planned = query.events(store, status="planned")["events"][0]
+    detail = query.event(store, planned["event_id"])
+    assert [e["date"] for e in detail["occurred"]] == ["2024-08-09"]
+    assert query.event(store, detail["occurred"][0]["event_id"])["planned"][0]["event_id"] == planned["event_id"]
+    merged = query.timeline(store, "TM", "JP")["events"][-1]
+    full = query.event(store, merged["event_id"])
+    assert {m["name"] for m in full["mentions"]} >= {"Serdar Annayev", "S. Annayev", "K. Morita"}
+    assert {s["reported"]["date"] for s in full["sources"]} == {"2024-05-16", "2024-05"}
+    assert full["conflicts"] == []
+    with pytest.raises(NotFound):
+        query.event(store, 99999)
+    with pytest.raises(NotFound):
+        query.event(store, "abc")
+
+
+def test_document_with_its_events_and_evidence(store):
+    merged = query.timeline(store, "TM", "JP")["events"][-1]
+    doc_id = merged["sources"][0]["doc_id"]
+    result = query.document(store, doc_id)
+    assert result["doc_id"] == doc_id and result["events"][0]["event_id"] == merged["event_id"]
+    for span in result["events"][0]["evidence"]:
+        assert result["text"][span["start"]:span["end"]] == span["text"]
+    assert query.document(store, result["doc"])["doc_id"] == doc_id
+    with pytest.raises(NotFound):
+        query.document(store, "0" * 64)
+
+
+def test_search_ranks_and_highlights(store):
+    result = query.search(store, "hydrogen")
+    assert result["total"] == 1
+    hit = result["hits"][0]
+    assert hit["doc"] == "mfa_tm_jp.txt" and "[hydrogen]" in hit["snippet"]
+    assert {"text": "hydrogen", "hit": True} in hit["snippet_parts"]
+    assert hit["events"]
+
+
+def test_search_evidence_facets_and_filters(store):
+    result = query.search(store, "Karayev")
+    assert {f["value"] for f in result["facets"]["country"]} >= {"TM", "RU", "AZ", "KZ"}
+    assert {f["value"]: f["count"] for f in result["facets"]["year"]} == {"2025": 2, "2023": 1, "2021": 1}
+    assert len(result["evidence_hits"]) == 4
+    only_baku = query.search(store, "Karayev", country="AZ")
+    assert [h["doc"] for h in only_baku["hits"]] == ["karayev_2023.txt"]
+    assert query.search(store, 'AND OR "(')["total"] == 0
+
+
+def test_relationship(store):
+    result = query.relationship(store, "TM", "JP")
+    assert result["timeline"]["total"] == 3
+    assert {row["year"] for row in result["topics_by_year"]} == {"2024"}
+    assert result["topics_by_year"][0]["topics"]["energy"] == 2
+    assert {p["name"] for p in result["people"]["a"]} == {"Serdar Annayev", "Batyr Orazov"}
+    assert {p["name"] for p in result["people"]["b"]} == {"Kenji Morita", "Hiroshi Tanaka", "Yuki Sato"}
+    with pytest.raises(NotFound):
+        query.relationship(store, "TM", "TM")
