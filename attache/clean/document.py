@@ -8,6 +8,7 @@ offset points into ``Article.text``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from attache.clean import boilerplate as bp
@@ -23,7 +24,9 @@ ONLY_BOILERPLATE = "no article text (only boilerplate)"
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
 HEADER_REST_MAX_WORDS = 4  # words after a header date that are still header (site furniture)
-TAIL_SHARE = 0.5  # a biography without a name line above it must start in this last share
+TAIL_SHARE = 0.5
+_CLOSERS = "\"”’'»)]"
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?][\"”’'»)]?\s+[A-Z]")  # a biography without a name line above it must start in this last share
 
 
 @dataclass
@@ -264,13 +267,15 @@ def _source(raw: RawDocument, reading: _Reading, page: dict) -> tuple[str | None
 
 
 def _is_headline(line: str) -> bool:
-    """Short, several words, no sentence end: a title rather than a paragraph."""
+    """Short, several words, one phrase with no sentence end: a title rather than a paragraph."""
     words = line.split()
+    ending = line.rstrip(_CLOSERS) or line
     return (
         3 <= len(words) <= HEADLINE_MAX_WORDS
         and len(line) <= HEADLINE_MAX_CHARS
-        and line[-1] not in ".,;:"
+        and ending[-1] not in ".,;:"
         and not line[0].islower()
+        and _SENTENCE_INSIDE.search(line) is None
     )
 
 

@@ -164,6 +164,24 @@ def test_jsonl_title_marks_the_same_first_line_as_title():
     assert body_text(article) == "The consultations covered trade and logistics."
 
 
+def test_a_first_paragraph_without_a_final_period_is_not_taken_for_a_title():
+    article = clean_text(
+        "The minister told reporters in Baku: “We have agreed on the route.”\n\n"
+        "Talks resumed. The sides met again in Ganja\n\n"
+        "The next round will be held in Tbilisi.\n"
+    )
+    assert article.title is None
+    assert body_text(article).startswith("The minister told reporters in Baku")
+
+
+def test_crlf_line_ends_read_like_lf():
+    text = (FIXTURES / "header_date_title.txt").read_text(encoding="utf-8")
+    lf, crlf = clean_text(text), clean_text(text.replace("\n", "\r\n"))
+    assert (crlf.title, crlf.published) == (lf.title, lf.published)
+    assert body_text(crlf) == body_text(lf)
+    assert [s.reason for s in crlf.excluded] == [s.reason for s in lf.excluded]
+
+
 def test_hard_wrapped_paragraph_is_one_body_span():
     article = clean_text(
         "The foreign ministers met in Riga on Monday and\ndiscussed energy security in the Baltic region.\n\n"
