@@ -20,6 +20,7 @@ SEARCH_FILTERS = ("country", "type", "topic", "year", "status")
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 SEARCH_PAGE_SIZE = 20
+EVIDENCE_COLOURS = 4
 
 
 def _suffixless(value: str) -> str:
@@ -63,10 +64,21 @@ def event_page(request: Request, store) -> dict:
 
 def document_page(request: Request, store) -> dict:
     found = query.document(store, _suffixless(request.path_params["doc_id"]))
-    spans = [{"start": span["start"], "end": span["end"], "event": event.get("event_id") or f"d{event['idx']}"}
-             for event in found["events"] for span in event["evidence"]]
+    keys = [_event_key(event) for event in found["events"]]
+    spans = [{"start": span["start"], "end": span["end"], "event": key}
+             for key, event in zip(keys, found["events"]) for span in event["evidence"]]
     found["segments"] = evidence_segments(found["text"], spans)
+    colour_of = {key: position % EVIDENCE_COLOURS for position, key in enumerate(keys)}
+    for segment in found["segments"]:
+        segment["colour"] = colour_of.get(segment["events"][0]) if segment["events"] else None
+    for key, event in zip(keys, found["events"]):
+        event["key"] = key
     return found
+
+
+def _event_key(event: dict) -> str:
+    """The merged event's id, or ``d<idx>`` for an event the resolver did not keep."""
+    return str(event["event_id"]) if event.get("event_id") else f"d{event['idx']}"
 
 
 def relationship_page(request: Request, store) -> dict:

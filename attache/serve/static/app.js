@@ -69,7 +69,7 @@
     var maxWeight = Math.max.apply(null, data.nodes.map(function (n) { return n.weight || 1; }));
     var elements = data.nodes.map(function (n) {
       return { data: { id: String(n.id), label: n.label, href: n.href || "",
-                       size: 18 + 30 * Math.sqrt((n.weight || 1) / maxWeight) },
+                       size: 14 + 20 * Math.sqrt((n.weight || 1) / maxWeight) },
                classes: n.center ? "center" : "" };
     }).concat(data.edges.map(function (e, i) {
       return { data: { id: "e" + i, source: String(e.source), target: String(e.target),
@@ -83,13 +83,15 @@
       style: [
         { selector: "node", style: { "background-color": "#3366aa", "label": "data(label)",
           "width": "data(size)", "height": "data(size)", "font-size": 11, "color": "#222",
-          "text-valign": "bottom", "text-margin-y": 3 } },
+          "text-valign": "bottom", "text-margin-y": 3, "text-background-color": "#fff",
+          "text-background-opacity": 0.85, "text-background-padding": 2 } },
         { selector: "node.center", style: { "background-color": "#dd7733" } },
         { selector: "edge", style: { "width": "data(width)", "line-color": "#aab" } }
       ],
       layout: { name: data.nodes.length > 2 ? "concentric" : "grid",
                 concentric: function (n) { return n.hasClass("center") ? 2 : 1; },
-                levelWidth: function () { return 1; }, padding: 20, animate: false }
+                levelWidth: function () { return 1; }, minNodeSpacing: 60, padding: 30,
+                animate: false }
     });
     cy.on("tap", "node", function (evt) {
       var href = evt.target.data("href");
@@ -167,6 +169,19 @@
     });
   }
 
+  /* Document page: pointing at an event card outlines the sentences it was read from. */
+  function linkEvidence(card) {
+    var key = card.getAttribute("data-event-key");
+    var marks = Array.prototype.filter.call(document.querySelectorAll("mark.evidence"), function (m) {
+      return (m.getAttribute("data-events") || "").split(" ").indexOf(key) >= 0;
+    });
+    function toggle(on) {
+      marks.forEach(function (m) { m.classList.toggle("focus", on); });
+    }
+    card.addEventListener("mouseenter", function () { toggle(true); });
+    card.addEventListener("mouseleave", function () { toggle(false); });
+  }
+
   function each(selector, draw) {
     Array.prototype.forEach.call(document.querySelectorAll(selector), function (el) {
       try { draw(el); } catch (err) { el.setAttribute("data-error", String(err)); }
@@ -177,5 +192,6 @@
     each("[data-chart]", drawChart);
     each("[data-graph]", drawGraph);
     each("[data-map]", drawMap);
+    each("[data-event-key]", linkEvidence);
   });
 })();
