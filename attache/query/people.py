@@ -10,19 +10,20 @@ EVENT_LIMIT = 200
 
 
 def find_person(store, name: int | str) -> dict:
-    """The person row a name (or id) refers to: an exact name form first, then by surname
-    and compatible first name, most active first. Raises NotFound."""
+    """The person row a name (or id) refers to: one with that exact name form first, then
+    one with the surname and a compatible first name; the most active wins. Raises NotFound."""
     if isinstance(name, int) or (isinstance(name, str) and name.strip().isdigit()):
         row = store.person_row(int(name))
         if row is None:
             raise NotFound(f"no person {name}")
         return row
-    exact = store.people_named(name.strip())
-    if exact:
-        return exact[0]
-    key = names.name_key(name)
+    key = names.name_key(name or "")
     if key is not None:
-        matches = [p for p in store.people_by_surname(key["surname"]) if names.compatible(key, p)]
+        candidates = store.people_by_surname(key["surname"])
+        written = " ".join(name.split()).casefold()
+        exact = [p for p in candidates
+                 if written in {form.casefold() for form in store.person_forms(p["id"]) + [p["name"]]}]
+        matches = exact or [p for p in candidates if names.compatible(key, p)]
         if matches:
             return max(matches, key=lambda p: (p["event_count"], -p["id"]))
     raise NotFound(f"no person named {name!r}")

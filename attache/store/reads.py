@@ -346,12 +346,6 @@ class StoreReads:
     def person_row(self, person_id: int) -> dict | None:
         return self.row("SELECT * FROM people WHERE id = ?", (person_id,))
 
-    def people_named(self, name: str) -> list[dict]:
-        """People whose canonical name or a recorded form equals ``name`` (case-insensitive)."""
-        return self.rows("SELECT DISTINCT p.* FROM people p LEFT JOIN person_names n ON n.person_id = p.id"
-                         " WHERE lower(p.name) = lower(?) OR lower(n.name) = lower(?)"
-                         " ORDER BY p.event_count DESC, p.id", (name, name))
-
     def person_forms(self, person_id: int) -> list[str]:
         return [r[0] for r in self.execute("SELECT name FROM person_names WHERE person_id = ? ORDER BY rowid",
                                            (person_id,))]
