@@ -14,7 +14,7 @@ import click
 from attache.errors import AttacheError
 from attache.ingest.fetch import Fetcher
 from attache.ingest.sources import iter_sources
-from attache.resolve.ingest import ingest
+from attache.resolve import ingest
 from attache.store import open_store
 
 SETTLE_SECONDS = 2.0  # a file must be unchanged this long before it is read (still being written?)
@@ -53,7 +53,7 @@ def poll(store, *, directory: str | None, feed: str | None, fetcher: Fetcher | N
         return Counter()
 
     def already_stored(url: str) -> bool:
-        return url in seen_urls or _url_stored(store, url)
+        return url in seen_urls or store.url_exists(url)
 
     items = iter_sources(paths, feed=feed, fetcher=fetcher, skip_url=already_stored)
     counts: Counter = Counter()
@@ -64,13 +64,6 @@ def poll(store, *, directory: str | None, feed: str | None, fetcher: Fetcher | N
         if result.status == "failed":
             report(f"{result.origin}: {result.reason}")
     return counts
-
-
-def _url_stored(store, url: str) -> bool:
-    """Whether the store holds a document fetched from ``url`` (when the store can say so;
-    otherwise a re-fetched page is still stored once, by its content hash)."""
-    url_exists = getattr(store, "url_exists", None)
-    return bool(url_exists and url_exists(url))
 
 
 @click.command()
