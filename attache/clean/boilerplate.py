@@ -18,7 +18,9 @@ CUES_FILE = "boilerplate.tsv"
 MAX_NAV_WORDS = 8
 
 _URL_LINE = re.compile(r"\s*(?P<url>(?:https?://|www\.)\S+)\s*", re.I)
-_IMAGE_LINE = re.compile(r"\s*[^\s/]*/?\S*\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)(?:\?\S*)?\s*", re.I)
+_IMAGE_LINE = re.compile(
+    r"\s*[^\s/]*/?\S*\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)(?:\?\S*)?\s*", re.I
+)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|\S", re.UNICODE)
 _SEPARATORS = frozenset("|/•·-–—>»«<()[]:,.!*")
 # "Name Surname is a journalist ..." / "N. Surname is an award-winning author ..."

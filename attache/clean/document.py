@@ -26,7 +26,9 @@ HEADLINE_MAX_CHARS = 250
 HEADER_REST_MAX_WORDS = 4  # words after a header date that are still header (site furniture)
 TAIL_SHARE = 0.5
 _CLOSERS = "\"”’'»)]"
-_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?][\"”’'»)]?\s+[A-Z]")  # a biography without a name line above it must start in this last share
+_SENTENCE_INSIDE = re.compile(
+    r"[^\W\d_]{2}[.!?][\"”’'»)]?\s+[A-Z]"
+)  # a biography without a name line above it must start in this last share
 
 
 @dataclass
@@ -137,7 +139,9 @@ def _scan_header(text: str, lines: list[Line], reading: _Reading, title_key: str
     return len(lines)
 
 
-def _read_header(text: str, line: Line, header: HeaderLine, reading: _Reading, title_key: str | None, more: bool) -> bool:
+def _read_header(
+    text: str, line: Line, header: HeaderLine, reading: _Reading, title_key: str | None, more: bool
+) -> bool:
     """Mark a header line; True when the article starts on the same line after the date."""
     header_end = line.start + header.end
     header_text = text[line.line_start : header_end].rstrip()
@@ -158,7 +162,13 @@ def _read_header(text: str, line: Line, header: HeaderLine, reading: _Reading, t
         return False
     head = trimmed(text, line.start, header_end)
     reading.mark(head[0], head[1], reason)
-    if reason == "header" and title_key is None and reading.title is None and more and _is_headline(rest_text):
+    if (
+        reason == "header"
+        and title_key is None
+        and reading.title is None
+        and more
+        and _is_headline(rest_text)
+    ):
         reading.title = rest_text
         reading.mark(rest[0], rest[1], "title")
         return False

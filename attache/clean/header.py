@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from attache.clean.dates import DATE, MONTH, TIME, WEEKDAY, iso_from_match
 
-_LABEL = r"(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|publication\s+date|release\s+date)"
+_LABEL = (
+    r"(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|publication\s+date|release\s+date)"
+)
 _LABELLED = re.compile(rf"\s*(?P<label>{_LABEL})\s*:?\s*{DATE}(?:,?\s+{TIME})?(?=\s|$|[,;|])", re.I)
 _STAMP = re.compile(
     rf"\s*(?:(?P<time_before>{TIME})\s*[,|]?\s+)?{DATE}(?:\s*[,|]?\s+(?P<time_after>{TIME}))?"

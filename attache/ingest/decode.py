@@ -27,9 +27,34 @@ _MAX_CONTROL_SHARE = 0.01
 # Encodings news sites actually use, most frequent first: on short texts charset-normalizer
 # often finds several equally clean readings (cp1251 and mac_cyrillic), and these break ties.
 _COMMON_ENCODINGS = (
-    "utf_16", "utf_16_le", "utf_16_be", "utf_32", "cp1252", "cp1251", "cp1250", "koi8_r", "koi8_u", "iso8859_1", "iso8859_15",
-    "iso8859_2", "iso8859_5", "cp1254", "cp1256", "cp1253", "cp1255", "cp1257", "iso8859_9",
-    "gb18030", "gbk", "gb2312", "big5", "shift_jis", "euc_jp", "euc_kr", "cp949", "tis_620",
+    "utf_16",
+    "utf_16_le",
+    "utf_16_be",
+    "utf_32",
+    "cp1252",
+    "cp1251",
+    "cp1250",
+    "koi8_r",
+    "koi8_u",
+    "iso8859_1",
+    "iso8859_15",
+    "iso8859_2",
+    "iso8859_5",
+    "cp1254",
+    "cp1256",
+    "cp1253",
+    "cp1255",
+    "cp1257",
+    "iso8859_9",
+    "gb18030",
+    "gbk",
+    "gb2312",
+    "big5",
+    "shift_jis",
+    "euc_jp",
+    "euc_kr",
+    "cp949",
+    "tis_620",
 )
 _CHAOS_TIE = 0.01
 # Detection is first limited to the common encodings (unrestricted, charset-normalizer may stop
@@ -116,9 +141,4 @@ def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     limit = len(text) * _MAX_CONTROL_SHARE
-    controls = 0
-    for _ in _CONTROL.finditer(text):
-        controls += 1
-        if controls > limit:
-            return True
-    return False
+    return any(count > limit for count, _ in enumerate(_CONTROL.finditer(text), 1))

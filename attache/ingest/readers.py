@@ -71,7 +71,9 @@ def _valid_date(year: str, month: str | None, day: str | None) -> bool:
     return True
 
 
-def _iter_inputs(inputs: list[str], hint: str | None, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Item]:
+def _iter_inputs(
+    inputs: list[str], hint: str | None, stdin: BinaryIO | None, max_bytes: int
+) -> Iterator[Item]:
     for given in inputs:
         if given == STDIN:
             yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer, hint, max_bytes)
@@ -94,7 +96,9 @@ def _walk(directory: str, seen: set[str] | None = None) -> Iterator[str | InputE
     seen.add(real)
     try:
         with os.scandir(directory) as entries:
-            names = sorted((entry.name, entry.is_dir()) for entry in entries if not entry.name.startswith("."))
+            names = sorted(
+                (entry.name, entry.is_dir()) for entry in entries if not entry.name.startswith(".")
+            )
     except OSError as error:
         yield InputError(directory, f"cannot read directory: {_os_reason(error)}")
         return
@@ -149,31 +153,27 @@ def looks_like_html(data: bytes) -> bool:
 
 def _read_jsonl(path: str, hint: str | None, max_bytes: int) -> Iterator[Item]:
     try:
-        handle = open(path, "rb")
+        with open(path, "rb") as handle:
+            for number, line in _numbered_lines(handle, max_bytes):
+                origin = f"{path}:{number}"
+                if line is None:
+                    yield InputError(origin, f"line is over the {_megabytes(max_bytes)} limit")
+                elif line.strip():
+                    yield _jsonl_document(line, origin, path, number, hint)
     except OSError as error:
         yield InputError(path, _os_reason(error))
-        return
-    with handle:
-        number = 0
-        while True:
-            try:
-                line = handle.readline(max_bytes + 1)
-            except OSError as error:
-                yield InputError(path, _os_reason(error))
-                return
-            if not line:
-                return
-            number += 1
-            origin = f"{path}:{number}"
-            if len(line) > max_bytes and not line.endswith(b"\n"):
-                yield InputError(origin, f"line is over the {_megabytes(max_bytes)} limit")
-                _skip_rest_of_line(handle)
-                continue
-            if number == 1:
-                line = line.removeprefix(b"\xef\xbb\xbf")
-            if not line.strip():
-                continue
-            yield _jsonl_document(line, origin, path, number, hint)
+
+
+def _numbered_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(number, line)`` from 1; a line over ``max_bytes`` is skipped and given as None."""
+    number = 0
+    while line := handle.readline(max_bytes + 1):
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            _skip_rest_of_line(handle)
+            yield number, None
+            continue
+        yield number, line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line
 
 
 def _skip_rest_of_line(handle: BinaryIO) -> None:
@@ -201,8 +201,14 @@ def _jsonl_document(line: bytes, origin: str, path: str, number: int, hint: str 
     if not (text or "").strip() and not (html or "").strip():
         return InputError(origin, 'line has no "text" or "html"')
     doc = fields["id"] or f"{os.path.basename(path)}:{number}"
-    common = dict(doc=doc, origin=origin, published=published, url=fields["url"],
-                  source=fields["source"], title=fields["title"])
+    common = dict(
+        doc=doc,
+        origin=origin,
+        published=published,
+        url=fields["url"],
+        source=fields["source"],
+        title=fields["title"],
+    )
     if (text or "").strip():
         return RawDocument(kind="text", text=text, **common)
     return RawDocument(kind="html", html=html, **common)

@@ -52,7 +52,9 @@ def test_a_sentence_mentioning_other_articles_is_not_a_heading():
     assert not bp.is_section_heading("Other articles of the treaty were discussed.")
 
 
-@pytest.mark.parametrize("line", ["Share | Print", "Submit Release", "Facebook Twitter Telegram", "Back to top"])
+@pytest.mark.parametrize(
+    "line", ["Share | Print", "Submit Release", "Facebook Twitter Telegram", "Back to top"]
+)
 def test_navigation_lines(line):
     assert bp.is_navigation(line)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -60,9 +61,15 @@ def test_time_date_counter_header_image_url_and_teasers():
     assert article.published_reason == "header: '09:45 14.09.2022 1873'"
     assert article.meta["views"] == 1873
     assert article.source == "energy.example.gov.az"
-    assert excluded(article, "url") == ["https://energy.example.gov.az/storage/posts/77/original-5a1f0c2e.jpeg"]
+    assert excluded(article, "url") == [
+        "https://energy.example.gov.az/storage/posts/77/original-5a1f0c2e.jpeg"
+    ]
     teasers = excluded(article, "teasers")
-    assert len(teasers) == 1 and teasers[0].startswith("Other articles") and teasers[0].endswith("seminar in Baku.")
+    assert (
+        len(teasers) == 1
+        and teasers[0].startswith("Other articles")
+        and teasers[0].endswith("seminar in Baku.")
+    )
     body = body_text(article)
     assert "Baku-Tbilisi-Kars" in body
     assert "Istanbul" not in body and ".jpeg" not in body and "1873" not in body
@@ -83,7 +90,8 @@ def test_bio_sentence_early_in_an_article_is_body():
     text = (
         "Talks on water sharing resumed in Dushanbe on Monday.\n\n"
         "Olim Rahimov is a former editor who now advises the foreign ministry on media.\n\n"
-        + "The delegations discussed the Rogun project and the Vakhsh cascade at length.\n\n" * 4
+        + "The delegations discussed the Rogun project and the Vakhsh cascade at length.\n\n"
+        * 4
     )
     article = clean_text(text)
     assert "Olim Rahimov is a former editor" in body_text(article)
@@ -113,14 +121,14 @@ def test_trailing_tag_date_yields_to_header_date_and_source_tag_to_given_source(
 def test_place_dateline_opening_the_first_paragraph():
     article = clean_text(
         "Kazakh and Kyrgyz ministers discuss water use\n\n"
-        "BISHKEK, 12 March 2024 (Kabar) – The foreign ministers of Kazakhstan and Kyrgyzstan met on Tuesday.\n\n"
+        "BISHKEK, 12 March 2024 (Kabar) – The foreign ministers of Kazakhstan and Kyrgyzstan met.\n\n"
         "They agreed on a schedule for the summer irrigation season.\n"
     )
     assert article.published == "2024-03-12"
     assert article.published_reason == "dateline: 'BISHKEK, 12 March 2024 (Kabar) –'"
     assert (article.source, article.meta["source_reason"]) == ("Kabar", "dateline")
     assert article.meta["dateline_place"] == "BISHKEK"
-    assert body_text(article).startswith("The foreign ministers of Kazakhstan and Kyrgyzstan met on Tuesday.")
+    assert body_text(article).startswith("The foreign ministers of Kazakhstan and Kyrgyzstan met.")
 
 
 def test_place_opening_without_a_year_gives_the_place_but_no_date():
@@ -146,7 +154,9 @@ def test_navigation_and_link_lines_are_not_body():
         "Photo: press service\n"
     )
     assert article.title == "Estonia and Finland sign a memorandum on digital services"
-    assert body_text(article) == "The ministers of Estonia and Finland signed a memorandum in Tallinn on Friday."
+    assert (
+        body_text(article) == "The ministers of Estonia and Finland signed a memorandum in Tallinn on Friday."
+    )
     assert excluded(article, "navigation") == [
         "Share | Print | Telegram",
         "Read also: Latvia opens an embassy in Seoul",
@@ -229,7 +239,7 @@ def test_every_span_points_into_the_text_and_spans_do_not_overlap():
         for span in spans:
             assert 0 <= span.start < span.end <= len(article.text)
             assert article.text[span.start : span.end] == article.text[span.start : span.end].strip()
-        for before, after in zip(spans, spans[1:]):
+        for before, after in pairwise(spans):
             assert before.end <= after.start
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -47,7 +49,7 @@ def test_spans_are_inside_the_text_ordered_and_cover_every_visible_character(tex
     for span in spans:
         assert 0 <= span.start <= span.end <= len(text)
         assert span.reason
-    for before, after in zip(spans, spans[1:]):
+    for before, after in pairwise(spans):
         assert before.end <= after.start
     covered = set()
     for span in spans:

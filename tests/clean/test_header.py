@@ -17,7 +17,12 @@ from attache.clean.header import parse_header_line, parse_place_opening, parse_v
     ("line", "date", "kind", "rest"),
     [
         (" date 2024-05-17 Submit Release", "2024-05-17", "labelled", " Submit Release"),
-        (" date 2024-03-16 Mongolia is set to host a forum.", "2024-03-16", "labelled", " Mongolia is set to host a forum."),
+        (
+            " date 2024-03-16 Mongolia is set to host a forum.",
+            "2024-03-16",
+            "labelled",
+            " Mongolia is set to host a forum.",
+        ),
         ("Published: 4 February 2025, 10:30", "2025-02-04", "labelled", ""),
         ("22:14 02.04.2021 6912", "2021-04-02", "stamp", ""),
         ("02.04.2021 22:14", "2021-04-02", "stamp", ""),
@@ -25,7 +30,12 @@ from attache.clean.header import parse_header_line, parse_place_opening, parse_v
         ("Friday, May 17, 2024", "2024-05-17", "dateline", ""),
         ("1st Sept. 2023", "2023-09-01", "dateline", ""),
         ("Tbilisi, 9 February 2024", "2024-02-09", "dateline", ""),
-        ("ASTANA, May 17, 2024 (Kazinform) – The ministers met.", "2024-05-17", "dateline", "The ministers met."),
+        (
+            "ASTANA, May 17, 2024 (Kazinform) – The ministers met.",
+            "2024-05-17",
+            "dateline",
+            "The ministers met.",
+        ),
     ],
 )
 def test_header_forms(line, date, kind, rest):
@@ -51,7 +61,9 @@ def test_place_opening_without_a_year(line, place, agency, rest):
     assert (opening.date, opening.place, opening.agency, line[opening.end :]) == (None, place, agency, rest)
 
 
-@pytest.mark.parametrize("line", ["Astana, 17 May was chosen - ", "the capital, 26 April - x", "Riga, 26 April"])
+@pytest.mark.parametrize(
+    "line", ["Astana, 17 May was chosen - ", "the capital, 26 April - x", "Riga, 26 April"]
+)
 def test_not_place_openings(line):
     assert parse_place_opening(line) is None
 
@@ -77,7 +89,9 @@ def test_not_headers(line):
     assert parse_header_line(line) is None
 
 
-@pytest.mark.parametrize(("line", "views"), [("6912", 6912), ("Views: 41", 41), ("1 024 views", None), ("12 views", 12)])
+@pytest.mark.parametrize(
+    ("line", "views"), [("6912", 6912), ("Views: 41", 41), ("1 024 views", None), ("12 views", 12)]
+)
 def test_view_counter_lines(line, views):
     assert parse_view_counter(line) == views
 

@@ -43,7 +43,10 @@ def test_every_input_ends_as_an_article_or_one_named_error(tmp_path):
     )
     (tmp_path / "lines.jsonl").write_text(json.dumps({"id": "j1", "text": RUSSIAN}) + "\n{oops\n")
     (tmp_path / "zz_link.txt").symlink_to(tmp_path / "gone.txt")
-    results = {origin.removeprefix(str(tmp_path) + "/"): (reason, article) for origin, reason, article in outcomes([tmp_path])}
+    results = {
+        origin.removeprefix(str(tmp_path) + "/"): (reason, article)
+        for origin, reason, article in outcomes([tmp_path])
+    }
     reasons = {name: reason for name, (reason, _) in results.items() if reason}
     assert reasons == {
         "empty.txt": "empty document",

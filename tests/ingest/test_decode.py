@@ -22,7 +22,7 @@ FRENCH = "Le ministre des Affaires étrangères a rencontré son homologue à Ge
     ("data", "text"),
     [
         ("Talks in Baku – “a new stage”.".encode(), "Talks in Baku – “a new stage”."),
-        (codecs.BOM_UTF8 + "Talks in Baku.".encode(), "Talks in Baku."),
+        (codecs.BOM_UTF8 + b"Talks in Baku.", "Talks in Baku."),
         (RUSSIAN.encode("cp1251"), RUSSIAN),
         (RUSSIAN.encode("utf-16"), RUSSIAN),
         (RUSSIAN.encode("koi8-r"), RUSSIAN),
@@ -44,7 +44,12 @@ def test_mostly_utf8_with_a_stray_byte_keeps_the_utf8_text():
 
 @pytest.mark.parametrize(
     "data",
-    [bytes(range(256)) * 8, b"\x89PNG\r\n\x1a\n" + bytes(200), b"abc\x00def" * 50, b"\x01\x02\x03\x04text" * 30],
+    [
+        bytes(range(256)) * 8,
+        b"\x89PNG\r\n\x1a\n" + bytes(200),
+        b"abc\x00def" * 50,
+        b"\x01\x02\x03\x04text" * 30,
+    ],
     ids=["all-bytes", "png", "nul", "controls"],
 )
 def test_binary_is_refused(data):

@@ -35,7 +35,13 @@ def test_scripts_and_navigation_are_not_text():
 
 @pytest.mark.parametrize(
     "html",
-    ["<html", "<<<>>>", "<html><body></body></html>", "<html><body><script>var a = 1;</script></body></html>", "\x00\x01<p>"],
+    [
+        "<html",
+        "<<<>>>",
+        "<html><body></body></html>",
+        "<html><body><script>var a = 1;</script></body></html>",
+        "\x00\x01<p>",
+    ],
 )
 def test_pages_without_article_text(html):
     with pytest.raises(InputError) as caught:
@@ -45,7 +51,13 @@ def test_pages_without_article_text(html):
 
 
 def test_deeply_nested_page_finishes_in_bounded_time():
-    html = "<html><body>" + "<div>" * 5000 + "<p>The ministers met in Riga.</p>" + "</div>" * 5000 + "</body></html>"
+    html = (
+        "<html><body>"
+        + "<div>" * 5000
+        + "<p>The ministers met in Riga.</p>"
+        + "</div>" * 5000
+        + "</body></html>"
+    )
     started = time.perf_counter()
     try:
         html_to_text(html, "deep.html")
@@ -56,7 +68,8 @@ def test_deeply_nested_page_finishes_in_bounded_time():
 
 def test_long_entity_run_and_entity_definitions_are_not_expanded():
     bomb = (
-        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<?xml version="1.0"?>'
+        '<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
         "<html><body><p>&b;&b;&b;</p><p>" + "&amp;" * 200_000 + "</p>"
         "<p>The foreign ministers of Malta and Cyprus met in Valletta to discuss migration.</p></body></html>"
     )
@@ -79,18 +92,26 @@ def test_page_with_too_many_tags_is_refused_at_once():
 
 @pytest.mark.parametrize(
     ("head", "charset"),
-    [(b'<meta charset="windows-1251">', "windows-1251"), (b"<meta http-equiv=Content-Type content='text/html; charset=KOI8-R'>", "koi8-r"), (b"<p>none</p>", None)],
+    [
+        (b'<meta charset="windows-1251">', "windows-1251"),
+        (b"<meta http-equiv=Content-Type content='text/html; charset=KOI8-R'>", "koi8-r"),
+        (b"<p>none</p>", None),
+    ],
 )
 def test_declared_charset(head, charset):
     assert declared_charset(b"<html><head>" + head) == charset
 
 
-tags = st.sampled_from(["div", "p", "span", "script", "style", "table", "td", "a", "b", "article", "nav", "h1"])
+tags = st.sampled_from(
+    ["div", "p", "span", "script", "style", "table", "td", "a", "b", "article", "nav", "h1"]
+)
 fragments = st.one_of(
     st.text(max_size=40),
     tags.map(lambda t: f"<{t}>"),
     tags.map(lambda t: f"</{t}>"),
-    st.sampled_from(["&amp;", "&#0;", "&#xD800;", "<!--", "-->", "<![CDATA[", "<?xml?>", "<!DOCTYPE html>", "\x00"]),
+    st.sampled_from(
+        ["&amp;", "&#0;", "&#xD800;", "<!--", "-->", "<![CDATA[", "<?xml?>", "<!DOCTYPE html>", "\x00"]
+    ),
 )
 
 

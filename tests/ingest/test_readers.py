@@ -64,7 +64,9 @@ def test_directory_symlink_loop_ends(tmp_path):
 
 def test_html_by_extension_and_by_sniffing(tmp_path):
     (tmp_path / "page.htm").write_text("<p>Talks in Baku.</p>")
-    (tmp_path / "page.txt").write_text("\ufeff<!-- saved -->\n<!DOCTYPE html><html><body><p>x</p></body></html>")
+    (tmp_path / "page.txt").write_text(
+        "\ufeff<!-- saved -->\n<!DOCTYPE html><html><body><p>x</p></body></html>"
+    )
     (tmp_path / "plain.txt").write_text("The <html> tag was not discussed at the talks.")
     kinds = {raw.doc: raw.kind for raw in read_all(tmp_path)}
     assert kinds == {"page.htm": "html", "page.txt": "html", "plain.txt": "text"}
@@ -72,7 +74,12 @@ def test_html_by_extension_and_by_sniffing(tmp_path):
 
 @pytest.mark.parametrize(
     ("head", "expected"),
-    [(b"<html lang='en'>", True), (b"  <!doctype HTML>", True), (b"<?xml version='1.0'?>\n<html>", True), (b"Hello", False)],
+    [
+        (b"<html lang='en'>", True),
+        (b"  <!doctype HTML>", True),
+        (b"<?xml version='1.0'?>\n<html>", True),
+        (b"Hello", False),
+    ],
 )
 def test_html_sniffing(head, expected):
     assert looks_like_html(head) is expected
@@ -80,7 +87,12 @@ def test_html_sniffing(head, expected):
 
 def test_stdin_is_read_from_the_given_stream():
     (raw,) = read_all("-", stdin=io.BytesIO(ARTICLE.encode()), published="2024-01-05")
-    assert (raw.doc, raw.origin, raw.content, raw.published) == ("stdin", "<stdin>", ARTICLE.encode(), "2024-01-05")
+    assert (raw.doc, raw.origin, raw.content, raw.published) == (
+        "stdin",
+        "<stdin>",
+        ARTICLE.encode(),
+        "2024-01-05",
+    )
 
 
 def test_stdin_over_the_limit_is_an_error():
@@ -91,7 +103,16 @@ def test_stdin_over_the_limit_is_an_error():
 def test_jsonl_good_and_bad_lines(tmp_path):
     path = tmp_path / "batch.jsonl"
     lines = [
-        json.dumps({"id": "a1", "text": ARTICLE, "published": "2024-05-17", "url": "https://e.org/1", "source": "nCa", "title": "T"}),
+        json.dumps(
+            {
+                "id": "a1",
+                "text": ARTICLE,
+                "published": "2024-05-17",
+                "url": "https://e.org/1",
+                "source": "nCa",
+                "title": "T",
+            }
+        ),
         "{not json",
         "",
         json.dumps({"id": 7, "html": "<html><body><p>Talks.</p></body></html>"}),
@@ -124,7 +145,9 @@ def test_jsonl_good_and_bad_lines(tmp_path):
 
 def test_jsonl_line_over_the_limit_is_skipped_and_the_next_read(tmp_path):
     path = tmp_path / "big.jsonl"
-    path.write_text(json.dumps({"id": "big", "text": "x" * 500}) + "\n" + json.dumps({"id": "ok", "text": "fine"}) + "\n")
+    path.write_text(
+        json.dumps({"id": "big", "text": "x" * 500}) + "\n" + json.dumps({"id": "ok", "text": "fine"}) + "\n"
+    )
     items = read_all(path, max_bytes=100)
     assert errors(items) == [(f"{path}:1", "line is over the 0.0001 MB limit")]
     assert [item.doc for item in items if isinstance(item, RawDocument)] == ["ok"]
