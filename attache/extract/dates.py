@@ -59,6 +59,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(_p(p), re.IGNORECASE
 ]]
 
 
+# a cheap first look: a sentence with none of these holds no date expression
+_ANY_DATE = re.compile(r"\d|day|year|month|" + "|".join(m for m in MONTHS if len(m) > 3) + r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b",
+                       re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int  # offsets into the document text
@@ -111,8 +116,10 @@ def find_dates(text: str, start: int, end: int, published: str | None,
     ``future`` says whether the sentence speaks of something to come (True), past (False)
     or unknown (None); it decides the direction of weekdays and year-less days.
     """
-    pub = _parse_iso(published)
     segment = text[start:end]
+    if not _ANY_DATE.search(segment):
+        return []
+    pub = _parse_iso(published)
     hint = _year_hint(segment, pub)
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []

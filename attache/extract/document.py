@@ -66,14 +66,21 @@ def _people(text: str, sentences: list[Sentence]) -> list[list[PersonMention]]:
         found = find_people(text, sent.start, sent.end, known)
         known.extend(found)
         first_pass.append(found)
-    unexplained = [i for i, sent in enumerate(sentences)
-                   if any(len(name.split()) >= 2 and not any(p.start <= s < p.end for p in first_pass[i])
-                          for s, _, name in name_candidates(text, sent.start, sent.end))]
-    if not unexplained:
+    windows: list[tuple[int, int, int]] = []  # (sentence index, start, end) around unexplained names
+    for i, sent in enumerate(sentences):
+        for s, e, name in name_candidates(text, sent.start, sent.end):
+            if len(name.split()) >= 2 and not any(p.start <= s < p.end for p in first_pass[i]):
+                lo, hi = _word_window(text, sent, s, e)
+                if windows and windows[-1][0] == i and lo <= windows[-1][2]:
+                    windows[-1] = (i, windows[-1][1], hi)
+                else:
+                    windows.append((i, lo, hi))
+    if not windows:
         return first_pass
-    ner = nlp.person_spans([sentences[i].text for i in unexplained])
-    spans_by_sentence = {i: [(sentences[i].start + s, sentences[i].start + e) for s, e in spans]
-                         for i, spans in zip(unexplained, ner)}
+    ner = nlp.person_spans([text[lo:hi] for _, lo, hi in windows])
+    spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for (i, lo, _), spans in zip(windows, ner):
+        spans_by_sentence.setdefault(i, []).extend((lo + s, lo + e) for s, e in spans)
     known = []
     out = []
     for i, sent in enumerate(sentences):
@@ -81,6 +88,19 @@ def _people(text: str, sentences: list[Sentence]) -> list[list[PersonMention]]:
         known.extend(found)
         out.append(found)
     return out
+
+
+NER_CONTEXT = (60, 40)  # characters of context before / after a name given to the NER model
+
+
+def _word_window(text: str, sent: Sentence, s: int, e: int) -> tuple[int, int]:
+    lo = max(sent.start, s - NER_CONTEXT[0])
+    hi = min(sent.end, e + NER_CONTEXT[1])
+    while lo > sent.start and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < sent.end and not text[hi].isspace():
+        hi += 1
+    return lo, hi
 
 
 def event_record(e: Event, text: str) -> dict:
