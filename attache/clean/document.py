@@ -24,11 +24,9 @@ ONLY_BOILERPLATE = "no article text (only boilerplate)"
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
 HEADER_REST_MAX_WORDS = 4  # words after a header date that are still header (site furniture)
-TAIL_SHARE = 0.5
+TAIL_SHARE = 0.5  # a biography without a name line above it must start in this last share
 _CLOSERS = "\"”’'»)]"
-_SENTENCE_INSIDE = re.compile(
-    r"[^\W\d_]{2}[.!?][\"”’'»)]?\s+[A-Z]"
-)  # a biography without a name line above it must start in this last share
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?][\"”’'»)]?\s+[A-Z]")  # "... talks. The ..."
 
 
 @dataclass
@@ -59,7 +57,7 @@ def clean_document(raw: RawDocument) -> Article:
         raise InputError(raw.origin, ONLY_BOILERPLATE)
     published, published_reason = _published(raw, reading, page)
     source, source_reason = _source(raw, reading, page)
-    meta = {"source_reason": source_reason}
+    meta = {"source_reason": source_reason} if source_reason else {}
     if reading.views is not None:
         meta["views"] = reading.views
     if reading.dateline_place:
