@@ -12,7 +12,7 @@ import click
 from attache.errors import AttacheError
 
 
-def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: bool = False) -> None:
+def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: bool = False, workers: int = 1) -> None:
     from attache.serve import server
 
     url = server.url_for(host, port)
@@ -20,7 +20,7 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     try:
-        server.run(db_path, host=host, port=port)
+        server.run(db_path, host=host, port=port, workers=workers)
     except AttacheError as e:
         raise click.ClickException(str(e)) from e
 
@@ -31,11 +31,13 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; the default is only reachable from this machine.")
-def serve(db_path: Path, port: int, host: str) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (more use more cores).")
+def serve(db_path: Path, port: int, host: str, workers: int) -> None:
     """Browse a store in the web UI; every page also answers as JSON (add .json to the URL)."""
     if not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database; create it with `attache ingest ... --db {db_path}`")
-    _serve(db_path, host, port, f"Serving {db_path} read-only")
+    _serve(db_path, host, port, f"Serving {db_path} read-only", workers=workers)
 
 
 @click.command("demo")

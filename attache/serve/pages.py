@@ -21,6 +21,8 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 SEARCH_PAGE_SIZE = 20
 EVIDENCE_COLOURS = 4
+TIMELINE_SIZE = 50
+MAX_TIMELINE_SIZE = 1000
 
 
 def _suffixless(value: str) -> str:
@@ -82,7 +84,10 @@ def _event_key(event: dict) -> str:
 
 
 def relationship_page(request: Request, store) -> dict:
-    found = query.relationship(store, request.path_params["a"], _suffixless(request.path_params["b"]))
+    limit = _int_param(request, "limit", TIMELINE_SIZE, 1, MAX_TIMELINE_SIZE)
+    found = query.relationship(store, request.path_params["a"], _suffixless(request.path_params["b"]), limit=limit)
+    shown = len(found["timeline"]["events"])
+    found["more"] = _with(request, limit=min(MAX_TIMELINE_SIZE, limit * 4)) if shown < found["timeline"]["total"] else None
     found["topics_chart"] = figures.topics_chart(found["topics_by_year"])
     return found
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import socket
+from pathlib import Path
 
 import uvicorn
 
@@ -23,7 +25,20 @@ def url_for(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def run(db_path, host: str = "127.0.0.1", port: int = 8000, read_only: bool = True, log_level: str = "info") -> None:
-    """Serve the store at ``db_path`` until interrupted."""
-    app = create_app(db_path, read_only=read_only)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+DB_VARIABLE = "ATTACHE_SERVE_DB"
+
+
+def app_from_environment():
+    """The app over the store named by ``$ATTACHE_SERVE_DB`` (how worker processes get it)."""
+    return create_app(os.environ[DB_VARIABLE])
+
+
+def run(db_path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, log_level: str = "info") -> None:
+    """Serve the store at ``db_path`` read-only until interrupted; ``workers`` > 1 runs that
+    many server processes (each with its own read connections) to use more cores."""
+    options = {"host": host, "port": port, "log_level": log_level, "access_log": log_level == "debug"}
+    if workers > 1:
+        os.environ[DB_VARIABLE] = str(Path(db_path).resolve())
+        uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(db_path), **options)

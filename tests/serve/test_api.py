@@ -333,3 +333,11 @@ def test_static_assets_are_served_locally(client):
                   "/static/vendor/cytoscape.min.js", "/static/vendor/d3-geo.min.js",
                   "/static/vendor/topojson-client.min.js", "/static/vendor/countries-110m.json"):
         assert client.get(asset).status_code == 200, asset
+
+
+def test_relationship_timeline_limit_and_more_link(client):
+    pair = _home(client)["top_relationships"][0]
+    short = client.get(f"/relationship/{pair['a']}/{pair['b']}.json", params={"limit": 1}).json()
+    assert len(short["timeline"]["events"]) == 1
+    assert (short["more"] is not None) == (short["timeline"]["total"] > 1)
+    _assert_error(client.get(f"/relationship/{pair['a']}/{pair['b']}.json", params={"limit": "x"}), 400)

@@ -1,0 +1,164 @@
+"""Web benchmark: requests/s and latency of the main pages under concurrent clients.
+
+    .venv/bin/python benchmarks/serve.py --events 1000000 --db /tmp/bench.db --reuse
+
+Builds (or reuses) a generated store with the generator of ``benchmarks/store.py``, starts
+`attache serve` under uvicorn in a subprocess on a free local port, discovers real ids
+through the JSON API, then for each page sends ``--requests`` GETs from ``--clients``
+concurrent clients (httpx, async) and prints requests/s, p50 and p95 latency. A mixed run
+over all pages follows. Client and server share this machine's cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_P95_MS = 100.0
+SEARCH_WORDS = ["hydrogen", "energy", "consultations", "lithium", "satellite", "trade corridor"]
+
+
+def store_benchmark():
+    """benchmarks/store.py as a module (its generator and loader)."""
+    spec = importlib.util.spec_from_file_location("store_benchmark", ROOT / "benchmarks" / "store.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def start_server(db: Path, port: int, log) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", "from attache.cli import main; main()", "serve", "--db", str(db), "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+
+
+def wait_ready(base: str, process: subprocess.Popen, log_path: Path, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            if httpx.get(base + "/index.json", timeout=30).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.3)
+    raise SystemExit(f"server did not start; its log:\n{log_path.read_text()}")
+
+
+def discover(base: str, rng: random.Random) -> dict[str, list[str]]:
+    """Page URLs per page kind, built from ids the API returns."""
+    with httpx.Client(base_url=base, timeout=60) as http:
+        home = http.get("/index.json").json()
+        listing = http.get("/events.json", params={"limit": 200, "order": "sources"}).json()["events"]
+        listing += http.get("/events.json", params={"limit": 200}).json()["events"]
+    events = [e for e in listing if e["participants"]]
+    pairs = [(r["a"], r["b"]) for r in home["top_relationships"]]
+    countries = sorted({c for e in listing for c in e["countries"]})
+    people = sorted({p["person_id"] for e in events for p in e["participants"]})
+    docs = sorted({s["doc_id"] for e in listing for s in e["sources"]})
+    return {
+        "home": ["/"],
+        "event": [f"/event/{e['event_id']}" for e in events],
+        "document": [f"/document/{d}" for d in docs],
+        "person": [f"/person/{p}" for p in people],
+        "relationship": [f"/relationship/{a}/{b}" for a, b in pairs],
+        "country": [f"/country/{c}" for c in countries],
+        "search": [f"/search?q={w}" for w in SEARCH_WORDS],
+        "events-filter": [f"/events?country={c}&type={t}" for c in countries[:10]
+                          for t in ("talks", "visit", "consultation", "meeting")],
+        "event-json": [f"/event/{e['event_id']}.json" for e in events],
+    }
+
+
+async def run_load(base: str, urls: list[str], requests: int, clients: int, seed: int) -> dict:
+    """``requests`` GETs spread over ``clients`` concurrent workers; latency of each in ms."""
+    rng = random.Random(seed)
+    plan = [rng.choice(urls) for _ in range(requests)]
+    latencies: list[float] = []
+    failures = 0
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
+        async def worker(own: list[str]):
+            nonlocal failures
+            for url in own:
+                started = time.perf_counter()
+                response = await http.get(url)
+                latencies.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    failures += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker(plan[i::clients]) for i in range(clients)))
+        elapsed = time.perf_counter() - started
+    quantiles = statistics.quantiles(latencies, n=20)
+    return {"requests": len(latencies), "rps": len(latencies) / elapsed, "p50": statistics.median(latencies),
+            "p95": quantiles[18], "max": max(latencies), "failures": failures}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000, help="events to generate when building the store")
+    parser.add_argument("--db", type=Path, help="store to serve (generated if missing, or always without --reuse)")
+    parser.add_argument("--reuse", action="store_true", help="serve --db as it is if it exists")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=400, help="requests per page kind")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="attache-serve-bench-") as tmp:
+        db = args.db or Path(tmp) / "bench.db"
+        if not (args.reuse and db.exists()):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            made, docs, elapsed = store_benchmark().load(db, args.events, args.seed, batch=2000)
+            print(f"built {db}: {made:,} events from {docs:,} documents in {elapsed:,.0f} s")
+        from attache.serve.server import free_port
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        log_path = Path(tmp) / "server.log"
+        with open(log_path, "wb") as log:
+            server = start_server(db, port, log)
+        try:
+            wait_ready(base, server, log_path)
+            with httpx.Client(base_url=base, timeout=60) as http:
+                totals = http.get("/index.json").json()
+            print(f"store: {totals['documents']:,} documents, {totals['events']:,} events, "
+                  f"{totals['people']:,} people; {args.clients} concurrent clients, {args.requests} requests per page")
+            pages = discover(base, random.Random(args.seed))
+            print(f"{'page':15s} {'req/s':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}  failures")
+            worst = 0.0
+            for name, urls in pages.items():
+                if not urls:
+                    print(f"{name:15s} (no ids found)")
+                    continue
+                asyncio.run(run_load(base, urls, min(40, args.requests), args.clients, args.seed))  # warm up
+                result = asyncio.run(run_load(base, urls, args.requests, args.clients, args.seed + 1))
+                worst = max(worst, result["p95"])
+                print(f"{name:15s} {result['rps']:7.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
+                      f"{result['max']:8.1f}  {result['failures']}")
+            mixed = [url for urls in pages.values() for url in urls[:50]]
+            result = asyncio.run(run_load(base, mixed, args.requests * 2, args.clients, args.seed + 2))
+            worst = max(worst, result["p95"])
+            print(f"{'mixed':15s} {result['rps']:7.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
+                  f"{result['max']:8.1f}  {result['failures']}")
+            verdict = "met" if worst < TARGET_P95_MS else "NOT met"
+            print(f"target p95 < {TARGET_P95_MS:.0f} ms on every page: {verdict} (worst p95 {worst:.1f} ms)")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
