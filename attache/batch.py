@@ -5,7 +5,7 @@ still reading the input: at most a small window of documents is held at any time
 stays flat whatever the batch size.
 
 With ``jobs > 1`` the documents go to worker processes (forkserver where the platform has it,
-spawn otherwise; each loads the extractor once when it starts). Each worker gets one
+spawn otherwise; each loads the extractor once, on a warm-up document, when it starts). Each worker gets one
 document at a time, so the batch knows which input every worker is reading: a worker that
 dies (a crash in a native library, the OOM killer) or runs past ``timeout`` seconds on one
 document is replaced, and that input ends as an error outcome while the batch goes on.
@@ -120,8 +120,13 @@ def _worker_main(conn, task) -> None:
 
 
 def _context():
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    """forkserver where there is one: it imports the pipeline once, and every worker (and every
+    replacement for a dead one) starts as a fork of it; spawn elsewhere."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["attache.pipeline"])
+    return ctx
 
 
 class _Worker:

@@ -12,9 +12,8 @@ from attache.batch import run_batch
 from attache.clean.article import Article, Span
 from attache.errors import InputError
 from attache.ingest.raw import RawDocument
-from attache.pipeline import Outcome
 
-from .faulty_tasks import misbehave, report_pid
+from .faulty_tasks import misbehave, quick, report_pid
 
 
 def _doc(i: int, text: str | None = None) -> RawDocument:
@@ -34,7 +33,7 @@ def test_outcome_parts_pickle_except_input_error():
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_outcomes_in_input_order_with_reader_errors_passed_through(jobs):
     items = [InputError(f"bad{i}", "unreadable") if i % 5 == 2 else _doc(i) for i in range(40)]
-    outcomes = list(run_batch(iter(items), jobs=jobs))
+    outcomes = list(run_batch(iter(items), jobs=jobs, task=quick))
     assert [o.origin for o in outcomes] == [getattr(i, "origin") for i in items]
     for item, outcome in zip(items, outcomes):
         if isinstance(item, InputError):
@@ -94,6 +93,7 @@ def test_document_past_the_timeout_is_stopped():
     assert "longer than 1.5 s" in outcomes[1].error.reason
 
 
-def test_outcome_is_a_plain_value():
-    outcome = Outcome("o", error=InputError("o", "empty"))
-    assert not outcome.ok
+@pytest.mark.slow
+def test_workers_warm_up_with_the_real_extractor():
+    outcomes = list(run_batch([_doc(0), _doc(1, "")], jobs=2))
+    assert [o.ok for o in outcomes] == [True, False]

@@ -49,6 +49,7 @@ def test_each_bad_input_is_one_line_and_nothing_changes(seeded, tmp_path):
     assert snapshot(db) == before
 
 
+@pytest.mark.slow
 def test_dirty_inputs_end_stored_or_reported_and_the_batch_goes_on(seeded, tmp_path):
     root, seed_db = seeded
     db = copy_db(seed_db, tmp_path / "store.db")
