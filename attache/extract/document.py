@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from attache import __version__
+from attache import __version__, vocab
 from attache.clean.article import Article
 from attache.extract import nlp
 from attache.extract.dates import find_dates
@@ -13,7 +13,7 @@ from attache.extract.facts import find_money, find_organizations, find_topics
 from attache.extract.frames import find_cues, merge_nested_cues, read_cue
 from attache.extract.lexicon import find_countries
 from attache.extract.people import PersonMention, find_people, name_candidates
-from attache.extract.places import find_locations
+from attache.extract.places import LocationMention, find_locations
 from attache.extract.sentences import Sentence, split_sentences
 
 EXTRACTOR = f"attache.extract/{__version__}"
@@ -36,6 +36,7 @@ def extract_document(article: Article) -> dict:
         facts.append(SentenceFacts(sent, cues, dates, people, find_countries(text, sent.start, sent.end),
                                    locations, find_topics(text, sent.start, sent.end)))
     events = assemble_events(facts)
+    _place_from_dateline(events, article.meta.get("dateline_place"))
     organizations, money = [], []
     for sent in sentences:
         for _, _, org in find_organizations(text, sent.start, sent.end):
@@ -88,6 +89,23 @@ def _people(text: str, sentences: list[Sentence]) -> list[list[PersonMention]]:
         known.extend(found)
         out.append(found)
     return out
+
+
+def _place_from_dateline(events: list[Event], place_name: str | None) -> None:
+    """'ASTANA, 17 May 2024 -': the report's main event took place where it was filed,
+    when the body names no place for it."""
+    if not place_name:
+        return
+    focus = next((e for e in events if e.status == "occurred" and not e.background), None)
+    if focus is None or focus.location is not None:
+        return
+    name = place_name.strip().title() if place_name.isupper() else place_name.strip()
+    place = vocab.places().get(name)
+    if place is None:
+        return
+    focus.location = LocationMention(0, 0, name, place.country, place.lat, place.lon,
+                                     inferred=f"dateline '{place_name}'", kind="city")
+    focus.why["location"] = f"dateline '{place_name}'"
 
 
 NER_CONTEXT = (60, 40)  # characters of context before / after a name given to the NER model
