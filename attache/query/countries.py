@@ -22,11 +22,7 @@ def country(store, code: str) -> dict:
     partners = [{"country": r["k2"], "name": country_name(r["k2"]), "count": r["n"]}
                 for r in store.aggregate("pair", code)]
     topics = [{"topic": r["k2"], "count": r["n"]} for r in store.aggregate("country_topic", code)]
-    locations = []
-    for r in store.aggregate("country_location", code, limit=200):
-        place = store.place(r["k2"], r["k3"]) or {}
-        locations.append({"name": r["k2"], "country": r["k3"] or None, "lat": place.get("lat"),
-                          "lon": place.get("lon"), "count": r["n"]})
+    locations = store.country_locations(code)
     ids, _, _ = store.find_event_ids(countries=[code], limit=LATEST)
     counted = store.aggregate("country", code)
     return {"code": code, "name": country_name(code), "event_count": counted[0]["n"] if counted else 0,

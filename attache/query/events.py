@@ -22,7 +22,8 @@ def events(store, country: str | None = None, type: str | None = None, topic: st
         {"filters": {...as given...}, "total": int, "total_capped": bool,
          "limit": int, "offset": int, "events": [event summary, see shapes.event_summaries]}
 
-    ``total`` stops counting at 10,000 (``total_capped`` then true).
+    ``total`` is exact for no filter or a country alone; otherwise counting stops at
+    max(200, offset + 4 * limit) and ``total_capped`` is true when it did.
     """
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}")

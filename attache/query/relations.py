@@ -22,6 +22,8 @@ def timeline(store, a: str, b: str, status: str | None = None, order: str = "lat
 
         {"a", "b", "a_name", "b_name", "total": int, "total_capped": bool,
          "events": [event summary]}   (``order`` latest first by default, or ``earliest``)
+
+    ``total`` is exact without ``status``; with it, counted as in ``events()``.
     """
     a, b = _pair(a, b)
     ids, total, capped = store.find_event_ids(countries=[a, b], status=status, order=order,

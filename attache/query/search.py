@@ -46,7 +46,7 @@ def search(store, q: str, country: str | None = None, type: str | None = None, t
            year: int | str | None = None, status: str | None = None, limit: int = 20, offset: int = 0) -> dict:
     """Ranked full-text hits (bm25) with highlighted snippets and facet counts::
 
-        {"query", "filters": {...}, "total": int (documents, capped at 10,000),
+        {"query", "filters": {...}, "total": int (documents, counted up to 1,000), "total_capped": bool,
          "hits": [{"doc_id", "doc", "title", "source", "url", "published", "score",
                    "snippet": "... [hydrogen] ...", "snippet_parts": [{"text", "hit"}],
                    "events": [event_id]}],
@@ -60,16 +60,16 @@ def search(store, q: str, country: str | None = None, type: str | None = None, t
     """
     filters = {"country": (country or "").upper() or None, "type": type or None, "topic": topic or None,
                "year": int(year) if year not in (None, "") else None, "status": status or None}
-    result = {"query": q, "filters": filters, "total": 0, "hits": [], "evidence_hits": [],
+    result = {"query": q, "filters": filters, "total": 0, "total_capped": False, "hits": [], "evidence_hits": [],
               "facets": {name: [] for name in FACETS}, "facets_capped": False}
     match = match_expression(q)
     if match is None:
         return result
-    hits, total = store.search_documents(match, filters, int(limit), int(offset))
+    hits, total, capped = store.search_documents(match, filters, int(limit), int(offset))
     events_by_doc = {}
     for hit in hits:
         events_by_doc[hit["doc_id"]] = [e["event_id"] for e in store.doc_event_rows(hit["doc_id"]) if e["event_id"]]
-    result["total"] = total
+    result["total"], result["total_capped"] = total, capped
     result["hits"] = [{**hit, "snippet": _marked(hit["snippet"]), "snippet_parts": snippet_parts(hit["snippet"]),
                        "events": events_by_doc[hit["doc_id"]]} for hit in hits]
     result["evidence_hits"] = [{**hit, "snippet": _marked(hit["snippet"]), "snippet_parts": snippet_parts(hit["snippet"])}

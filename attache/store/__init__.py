@@ -2,7 +2,8 @@
 
 ``open_store(path)`` returns a ``SqliteStore``: ``transaction()`` for writes, the write
 methods of ``StoreWrites`` (used by ``attache.resolve``) and the read methods of
-``StoreReads`` (used by ``attache.query``).
+``StoreReads`` (used by ``attache.query``); ``StoreBulk`` is a fast path for loading
+prepared documents without cross-document merging (benchmarks, imports).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from attache.store.bulk import StoreBulk
 from attache.store.connection import Connection
 from attache.store.reads import HIT_END, HIT_START, StoreReads
 from attache.store.writes import StoreWrites
@@ -20,7 +22,7 @@ __all__ = ["HIT_END", "HIT_START", "SqliteStore", "content_id", "open_store"]
 _WHITESPACE = re.compile(r"\s+")
 
 
-class SqliteStore(Connection, StoreWrites, StoreReads):
+class SqliteStore(Connection, StoreWrites, StoreReads, StoreBulk):
     """An open SQLite store (WAL, foreign keys, busy timeout, migrations applied)."""
 
 

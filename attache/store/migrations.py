@@ -217,9 +217,16 @@ CREATE INDEX documents_url ON documents(url);
 CREATE INDEX document_origins_url ON document_origins(url);
 """
 
+EVENT_TYPE_BY_COUNTRY = """
+ALTER TABLE event_countries ADD COLUMN type TEXT;
+UPDATE event_countries SET type = (SELECT type FROM events WHERE events.id = event_countries.event_id);
+CREATE INDEX event_countries_type ON event_countries(country, type, date_lo);
+"""
+
 # (number, name, sql): applied in order, each in its own transaction.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial tables", INITIAL),
     (2, "full-text search", FULL_TEXT),
     (3, "look documents up by URL", URL_LOOKUP),
+    (4, "event type beside each country, for filtered lists", EVENT_TYPE_BY_COUNTRY),
 )

@@ -13,7 +13,8 @@ from collections import defaultdict
 # Markers snippet() puts around matched words; the query layer turns them into parts.
 HIT_START, HIT_END = "\x02", "\x03"
 FACET_MATCH_CAP = 20_000
-COUNT_CAP = 10_000
+SEARCH_COUNT_CAP = 1000
+MIN_COUNT_CAP = 200  # counting stops past max(this, 4 pages beyond the offset): counts cost a scan
 
 
 def _placeholders(values) -> str:
@@ -172,12 +173,15 @@ class StoreReads:
 
     def find_event_ids(self, *, countries=(), type=None, topic=None, date_from=None, date_to=None,
                        status=None, person_id=None, order="latest", limit=50, offset=0) -> tuple[list[int], int, bool]:
-        """Ids of merged events matching every filter, and the total (capped at COUNT_CAP).
+        """Ids of merged events matching every filter, the total, and whether it was capped.
 
         ``countries``: every code must take part. ``date_from``/``date_to``: ISO day bounds
-        on the event's start. ``order``: ``latest``, ``earliest`` or ``sources``.
+        on the event's start. ``order``: ``latest``, ``earliest`` or ``sources``. The total
+        is exact when the counters answer it (no filter, one country, or a pair); otherwise
+        counting stops at max(200, offset + 4 * limit) and the third value says so.
         """
         countries = list(dict.fromkeys(countries))
+        counters_know_total = len(countries) <= 2 and not any((type, topic, date_from, date_to, status, person_id))
         driver_country = min(countries, key=lambda c: self.scalar(
             "SELECT n FROM aggregates WHERE kind = 'country' AND k1 = ?", (c,)) or 0) if countries else None
         params: list = []
@@ -209,7 +213,7 @@ class StoreReads:
             where.append("EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = e.id AND x.topic = ?)")
             params.append(topic)
         if type is not None:
-            where.append("e.type = ?")
+            where.append("d.type = ?" if source.startswith("event_countries") else "e.type = ?")
             params.append(type)
         if status is not None:
             where.append("e.status = ?")
@@ -225,8 +229,21 @@ class StoreReads:
                      "earliest": " ORDER BY d.date_lo IS NULL, d.date_lo ASC, e.id ASC",
                      "sources": " ORDER BY e.source_count DESC, d.date_lo DESC, e.id DESC"}[order]
         ids = [r[0] for r in self.execute(sql + order_sql + " LIMIT ? OFFSET ?", params + [limit, offset])]
-        total = self.scalar(f"SELECT count(*) FROM ({sql} LIMIT {COUNT_CAP + 1})", params)
-        return ids, min(total, COUNT_CAP), total > COUNT_CAP
+        if counters_know_total:
+            return ids, self._counted(countries), False
+        cap = max(MIN_COUNT_CAP, offset + 4 * limit)
+        total = self.scalar(f"SELECT count(*) FROM ({sql} LIMIT {cap + 1})", params)
+        return ids, min(total, cap), total > cap
+
+    def _counted(self, countries: list[str]) -> int:
+        if not countries:
+            return self.total("events")
+        if len(countries) == 1:
+            kind, keys = "country", (countries[0], "")
+        else:
+            kind, keys = "pair", (countries[0], countries[1])
+        return self.scalar("SELECT n FROM aggregates WHERE kind = ? AND k1 = ? AND k2 = ? AND k3 = ''",
+                           (kind, *keys)) or 0
 
     def event_rows(self, event_ids: list[int]) -> dict[int, dict]:
         if not event_ids:
@@ -370,13 +387,18 @@ class StoreReads:
         return self.rows("SELECT id AS person_id, name, event_count AS events FROM people WHERE country = ?"
                          " ORDER BY event_count DESC, name LIMIT ?", (country, limit))
 
-    def place(self, name: str, country: str) -> dict | None:
-        return self.row("SELECT name, country, lat, lon FROM places WHERE name = ? AND country = ?", (name, country))
+    def country_locations(self, country: str, limit: int = 200) -> list[dict]:
+        """Where a country's events took place: place name, its country, coordinates, count."""
+        return self.rows("SELECT a.k2 AS name, NULLIF(a.k3, '') AS country, p.lat, p.lon, a.n AS count"
+                         " FROM aggregates a LEFT JOIN places p ON p.name = a.k2 AND p.country = a.k3"
+                         " WHERE a.kind = 'country_location' AND a.k1 = ? AND a.n > 0 ORDER BY a.n DESC, a.k2 LIMIT ?",
+                         (country, limit))
 
     # full text
 
-    def search_documents(self, match: str, filters: dict, limit: int, offset: int) -> tuple[list[dict], int]:
-        """Documents matching the FTS5 expression, best first (bm25, title weighted), with snippets.
+    def search_documents(self, match: str, filters: dict, limit: int, offset: int) -> tuple[list[dict], int, bool]:
+        """Documents matching the FTS5 expression, best first (bm25, title weighted), with snippets;
+        the number matching (counted up to 1,000) and whether counting stopped there.
 
         ``filters`` (country, type, topic, year, status) keep documents reporting such an event.
         """
@@ -393,8 +415,8 @@ class StoreReads:
             f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {where}"
             " ORDER BY score LIMIT ? OFFSET ?", params + [limit, offset])
         total = self.scalar(f"SELECT count(*) FROM (SELECT 1 FROM documents_fts JOIN documents d ON d.rowid ="
-                            f" documents_fts.rowid WHERE {where} LIMIT {COUNT_CAP + 1})", params)
-        return hits, total
+                            f" documents_fts.rowid WHERE {where} LIMIT {SEARCH_COUNT_CAP + 1})", params)
+        return hits, min(total, SEARCH_COUNT_CAP), total > SEARCH_COUNT_CAP
 
     def search_evidence(self, match: str, filters: dict, limit: int) -> list[dict]:
         """Event sources whose evidence sentences match, best first, with snippets."""

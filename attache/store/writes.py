@@ -19,6 +19,17 @@ DOC_EVENT_FIELDS = ("status", "type", "plover", "what", "date", "date_end", "dat
                     "location_name", "location_country", "lat", "lon", "location_inferred",
                     "agreements_signed")
 
+# Add a title to a person's history, or widen its first/last-seen dates (first doc kept).
+TITLE_UPSERT = (
+    "INSERT INTO person_titles (person_id, title, country, first_seen, last_seen, doc_id)"
+    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, title) DO UPDATE SET"
+    " first_seen = CASE WHEN person_titles.first_seen IS NULL OR excluded.first_seen < person_titles.first_seen"
+    "   THEN excluded.first_seen ELSE person_titles.first_seen END,"
+    " last_seen = CASE WHEN person_titles.last_seen IS NULL OR excluded.last_seen > person_titles.last_seen"
+    "   THEN excluded.last_seen ELSE person_titles.last_seen END,"
+    " doc_id = CASE WHEN person_titles.first_seen IS NULL OR excluded.first_seen < person_titles.first_seen"
+    "   THEN excluded.doc_id ELSE person_titles.doc_id END")
+
 
 def event_contribution(state: dict) -> Counter:
     """What one merged event adds to the aggregate counters (for stats/country pages)."""
@@ -92,9 +103,9 @@ class StoreWrites:
         """Write ``new`` over ``old`` (both full states of the same event)."""
         self.execute(f"UPDATE events SET {', '.join(f'{name} = ?' for name in EVENT_FIELDS)} WHERE id = ?",
                      [new.get(name) for name in EVENT_FIELDS] + [event_id])
-        if new.get("date_lo") != old.get("date_lo") or new["status"] != old["status"]:
-            self.execute("UPDATE event_countries SET date_lo = ?, status = ? WHERE event_id = ?",
-                         (new.get("date_lo"), new["status"], event_id))
+        if new.get("date_lo") != old.get("date_lo") or new["status"] != old["status"] or new.get("type") != old.get("type"):
+            self.execute("UPDATE event_countries SET date_lo = ?, status = ?, type = ? WHERE event_id = ?",
+                         (new.get("date_lo"), new["status"], new.get("type"), event_id))
             self.execute("UPDATE event_topics SET date_lo = ? WHERE event_id = ?", (new.get("date_lo"), event_id))
             self.execute("UPDATE participations SET date_lo = ? WHERE event_id = ?", (new.get("date_lo"), event_id))
         added_countries = [c for c in new.get("countries") or () if c not in set(old.get("countries") or ())]
@@ -105,9 +116,9 @@ class StoreWrites:
         self.bump_aggregates(delta)
 
     def _add_event_keys(self, event_id: int, state: dict, countries, topics) -> None:
-        self.executemany("INSERT INTO event_countries (event_id, country, status, date_lo) VALUES (?, ?, ?, ?)"
+        self.executemany("INSERT INTO event_countries (event_id, country, status, date_lo, type) VALUES (?, ?, ?, ?, ?)"
                          " ON CONFLICT DO NOTHING",
-                         [(event_id, c, state["status"], state.get("date_lo")) for c in countries])
+                         [(event_id, c, state["status"], state.get("date_lo"), state.get("type")) for c in countries])
         self.executemany("INSERT INTO event_topics (event_id, topic, date_lo) VALUES (?, ?, ?)"
                          " ON CONFLICT DO NOTHING",
                          [(event_id, t, state.get("date_lo")) for t in topics])
@@ -158,16 +169,7 @@ class StoreWrites:
     def record_title(self, person_id: int, title: str, country: str | None, seen: str | None,
                      doc_id: str) -> None:
         """Add a title to a person's history, widening its first/last-seen dates."""
-        self.execute(
-            "INSERT INTO person_titles (person_id, title, country, first_seen, last_seen, doc_id)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, title) DO UPDATE SET"
-            " first_seen = CASE WHEN person_titles.first_seen IS NULL OR excluded.first_seen < person_titles.first_seen"
-            "   THEN excluded.first_seen ELSE person_titles.first_seen END,"
-            " last_seen = CASE WHEN person_titles.last_seen IS NULL OR excluded.last_seen > person_titles.last_seen"
-            "   THEN excluded.last_seen ELSE person_titles.last_seen END,"
-            " doc_id = CASE WHEN person_titles.first_seen IS NULL OR excluded.first_seen < person_titles.first_seen"
-            "   THEN excluded.doc_id ELSE person_titles.doc_id END",
-            (person_id, title, country, seen, seen, doc_id))
+        self.execute(TITLE_UPSERT, (person_id, title, country, seen, seen, doc_id))
 
     def add_participation(self, event_id: int, person_id: int, doc_event_id: int, doc_id: str,
                           participant: dict, date_lo: str | None) -> None:
