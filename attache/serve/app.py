@@ -51,9 +51,14 @@ PAGES = (
 
 def _endpoint(view, template):
     def endpoint(request: Request):
-        store = request.app.state.stores.get()
-        context = view(request, store)
-        return render_page(request, template, context)
+        try:
+            context = view(request, request.app.state.stores.get())
+            return render_page(request, template, context)
+        except (HTTPException, AttacheError):
+            raise
+        except Exception:  # noqa: BLE001 - any bug becomes one logged 500, the connection stays usable
+            logger.exception("%s %s failed", request.method, request.url.path)
+            return error_response(request, 500, "internal server error")
 
     endpoint.__name__ = view.__name__
     return endpoint
