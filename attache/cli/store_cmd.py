@@ -259,18 +259,26 @@ def export(db_path: Path, fmt: str, output: Path | None) -> None:
         raise click.ClickException(str(e)) from e
 
 
-def _write_parquet(summaries, output: Path | None) -> None:
+def _write_parquet(summaries, output: Path | None, batch: int = 10_000) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [exporting.flat_row(s) for s in summaries]
-    schema = pa.schema([
-        (name, pa.list_(pa.string()) if name in exporting.LIST_COLUMNS else
-         pa.float64() if name in ("lat", "lon") else pa.int64() if name in ("event_id", "source_count") else
-         pa.bool_() if name == "agreements_signed" else pa.string())
-        for name in exporting.CSV_COLUMNS])
-    table_ = pa.Table.from_pylist(rows, schema=schema)
-    pq.write_table(table_, str(output) if output else pa.PythonFile(sys.stdout.buffer, mode="w"))
+    def column_type(name: str):
+        if name in exporting.LIST_COLUMNS:
+            return pa.list_(pa.string())
+        return {"lat": pa.float64(), "lon": pa.float64(), "event_id": pa.int64(), "source_count": pa.int64(),
+                "agreements_signed": pa.bool_()}.get(name, pa.string())
+
+    schema = pa.schema([(name, column_type(name)) for name in exporting.CSV_COLUMNS])
+    sink = str(output) if output else pa.PythonFile(sys.stdout.buffer, mode="w")
+    with pq.ParquetWriter(sink, schema) as writer:
+        rows = []
+        for summary in summaries:
+            rows.append(exporting.flat_row(summary))
+            if len(rows) >= batch:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                rows = []
+        writer.write_table(pa.Table.from_pylist(rows, schema=schema))
 
 
 # queries -----------------------------------------------------------------------------------

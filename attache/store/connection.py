@@ -88,6 +88,18 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
     return newly_applied
 
 
+def upgrade(path: Path) -> None:
+    """Apply pending migrations to a database about to be opened read-only."""
+    try:
+        conn = connect(path)
+    except StoreError as e:
+        raise StoreError(f"{path}: made by an older attache and cannot be upgraded here ({e})") from e
+    try:
+        migrate(conn)
+    finally:
+        conn.close()
+
+
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -100,10 +112,16 @@ class Connection:
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database")
-        self.conn = connect(self.path, read_only=read_only)
-        self._depth = 0
-        if not read_only:
+        if read_only:
+            self.conn = connect(self.path, read_only=True)
+            if applied_migrations(self.conn) != {number for number, _, _ in MIGRATIONS}:
+                self.conn.close()
+                upgrade(self.path)
+                self.conn = connect(self.path, read_only=True)
+        else:
+            self.conn = connect(self.path)
             migrate(self.conn)
+        self._depth = 0
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

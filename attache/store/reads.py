@@ -133,10 +133,6 @@ class StoreReads:
         return self.scalar("SELECT 1 FROM planned_links WHERE planned_event_id = ? LIMIT 1",
                            (planned_event_id,)) is not None
 
-    def has_occurred_link(self, occurred_event_id: int) -> bool:
-        return self.scalar("SELECT 1 FROM planned_links WHERE occurred_event_id = ? LIMIT 1",
-                           (occurred_event_id,)) is not None
-
     def people_by_surname(self, surname_key: str) -> list[dict]:
         return self.rows("SELECT * FROM people WHERE surname_key = ? ORDER BY id", (surname_key,))
 

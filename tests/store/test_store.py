@@ -36,6 +36,15 @@ def test_later_migrations_apply_to_an_older_database(tmp_path, monkeypatch):
         assert store.url_exists("https://nowhere.example/") is False
 
 
+def test_read_only_open_upgrades_an_older_database_first(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    monkeypatch.setattr("attache.store.connection.MIGRATIONS", MIGRATIONS[:2])
+    open_store(path).close()
+    monkeypatch.undo()
+    with open_store(path, read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM migrations") == len(MIGRATIONS)
+
+
 def test_wal_and_foreign_keys_are_on(store):
     assert store.scalar("PRAGMA journal_mode") == "wal"
     assert store.scalar("PRAGMA foreign_keys") == 1
