@@ -25,7 +25,9 @@ from attache.vocab import _lines
 _TOKEN = r"(?:\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*|\p{Lu}\.|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+)"
 _PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|di|van|von|der|del|la|le|ul|uddin)"
 NAME = regex.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE}|Al|Bin)[ -])?(?:{_TOKEN})){{0,7}}(?:’s|'s)?(?![\w])")
-_STRETCH_BACK = regex.compile(r"((?:(?:\p{Lu}[\w'’.]*(?:-\p{L}[\w'’]*)*|of|the|for|and|on|de|at(?= the)|,|-|–|—)[ \u00a0]*)+)$")
+_LOWER_TITLE_WORDS = ("foreign|affairs|defence|defense|economy|economic|finance|trade|interior|justice|energy|health|"
+                      "education|culture|agriculture|transport|industry|investment|commerce|labour|labor|"
+                      "development|international|cooperation|national|security|state")
 _STRETCH_FWD = regex.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?((?:(?:\p{Lu}[\w'’.]*(?:-\p{L}[\w'’]*)*|of|the|for|on|and(?=[ \u00a0]\p{Lu})|,(?=[ \u00a0]\p{Lu}))[ \u00a0]*)+)")
 _COUNTERPART = regex.compile(r"\b(?:his|her|their|the)[ \u00a0]+(?:(\p{Lu}[\w-]+)[ \u00a0]+)?counterparts?,?[ \u00a0]+$")
 _LED_BY = re.compile(r"\b(?:[A-Z][\w-]+\s+)?delegation\b[^.;]{0,160}?\b(?P<verb>led by|headed by)\b[^.;,]{0,120}$")
@@ -64,6 +66,10 @@ def _clean_name(raw: str) -> str:
     return name.strip()
 
 
+def _bare(token: str) -> str:
+    return re.sub(r"(?:'s|’s|\.)$", "", token)
+
+
 def name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Runs of capitalized tokens that could be a person's name (not yet accepted)."""
     stops = stop_tokens()
@@ -72,7 +78,7 @@ def name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, str
         tokens = _clean_name(m.group(0)).split()
         # cut stop words off both ends ("Minister Rashid Meredov" -> "Rashid Meredov")
         lo, hi = 0, len(tokens)
-        while lo < hi and (tokens[lo] in stops or tokens[lo].rstrip(".") in stops):
+        while lo < hi and (tokens[lo] in stops or _bare(tokens[lo]) in stops):
             lo += 1
         while hi > lo and tokens[hi - 1] in stops:
             hi -= 1
@@ -89,14 +95,29 @@ def name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, str
     return out
 
 
+@lru_cache(maxsize=None)
+def _stretch_back() -> regex.Pattern:
+    """Words a title is made of, read backwards from a name: capitalized words, connectors,
+    and title words in lower case ('Kazakh foreign minister Murat ...')."""
+    lower = "|".join(sorted({w.lower() for r in (*vocab.role_words(), *vocab.title_modifiers())
+                             for w in r.replace("-", " ").split() if w.isalpha()}, key=len, reverse=True))
+    word = rf"(?:\p{{Lu}}[\w'’.]*(?:-\p{{L}}[\w'’]*)*|(?:{lower}|{_LOWER_TITLE_WORDS})(?:-\w+)?(?![\w'’]))"
+    return regex.compile(rf"((?:(?:{word}|of|the|for|and|on|de|at(?= the)|,|-|–|—)[ \u00a0]*)+)$")
+
+
+@lru_cache(maxsize=None)
+def _role_any_case() -> regex.Pattern:
+    return regex.compile(role_pattern().pattern, regex.IGNORECASE)
+
+
 def title_before(text: str, lo: int, name_start: int) -> tuple[str, int] | None:
     """The title written right before a name, and where it starts."""
-    m = _STRETCH_BACK.search(text[lo:name_start])
+    m = _stretch_back().search(text[lo:name_start])
     if not m:
         return None
     stretch_start = lo + m.start(1)
     stretch = text[stretch_start:name_start]
-    role = role_pattern().search(stretch)
+    role = _role_any_case().search(stretch)
     if not role:
         return None
     title = stretch[role.start():].rstrip(" ,-–—\u00a0")
@@ -138,7 +159,7 @@ def split_title_country(text: str, title: str, title_start: int) -> tuple[str, s
 
 def demonym_before(text: str, lo: int, pos: int) -> tuple[str, str] | None:
     """'Turkmen' in 'Turkmen Foreign Minister' or "Kazakh President" right before a title."""
-    m = re.search(r"([A-Z][\w-]+)[ \u00a0]+$", text[lo:pos])
+    m = re.search(r"([A-Z][\w-]+)(?:'s|’s)?[ \u00a0]+$", text[lo:pos])
     if not m:
         return None
     word = m.group(1)

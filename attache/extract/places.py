@@ -21,6 +21,7 @@ _CITY_CUE = re.compile(
 _MINISTRY_SEAT = re.compile(
     r"\b(?:at|in)\s+the\s+(?:MFA|Ministry of Foreign Affairs|Foreign Ministry|Ministry)\s+of\s+(?:the\s+)?"
     r"(?P<country>[A-Z][\w'’ -]+?)(?=[\s,.;]|$)")
+_NATIONAL_CAPITAL = re.compile(r"\b(?:in|to|at)\s+the\s+(?P<demonym>[A-Z][\w-]+)\s+capital\b(?!\s*,?\s+[A-Z])")
 _COUNTRY_CUE = re.compile(r"\b(?:visited|visit to|trip to|held in|take place in|took place in|hosted in|arrived in|in|to)\s+(?:the\s+)?$")
 _OFFICIAL_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Federal|Islamic|Socialist|Democratic|People's|Arab|United)\s+)*"
                               r"(?:Republic|Kingdom|Sultanate|State|Emirate|Grand Duchy|Principality)\s+of\s+(?:the\s+)?")
@@ -50,6 +51,12 @@ def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
                 s = m.start("place")
                 out.append(LocationMention(s, s + len(name), name, place.country, place.lat, place.lon))
                 break
+    for m in _NATIONAL_CAPITAL.finditer(text, start, end):
+        code = vocab.demonyms().get(m.group("demonym"))
+        c = vocab.countries().get(code) if code else None
+        if c and c.capital:
+            out.append(LocationMention(m.start(), m.end(), c.capital, c.code, c.lat, c.lon,
+                                       inferred=f"'{m.group(0).strip()}' is {c.capital}", kind="seat"))
     for m in _MINISTRY_SEAT.finditer(text, start, end):
         found = find_countries(text, m.start("country"), m.end("country"))
         if found and found[0].kind == "name":
