@@ -52,6 +52,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(_p(p), re.IGNORECASE
     ("day", r"\b{day1}\s+(?:of\s+)?{month1}\b"),
     ("day", r"\b{month1}\s+{day1}\b(?!\s*(?:%|percent|million|billion))"),
     ("month_only", r"\b(?:in|since|during|until|by|for)\s+(?:early\s+|late\s+|mid-|the\s+(?:end|beginning|middle)\s+of\s+)?{month1}\b(?!\s+\d)"),
+    ("near_month", r"\b(?P<rel>last|this past|past|next|this coming|coming)\s+{month1}\b(?!\s+\d)"),
     ("weekday", r"\b(?P<rel>last|this|next|on|past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("relative", r"\b(?P<rel>yesterday|today|tomorrow|last year|this year|the current year|current year|next year|last month|this month|next month|the previous year|the past year|earlier this year|later this year|earlier this month)\b"),
     ("year", r"\b(?:in|since|during|of|for)\s+(?:early\s+|late\s+|mid-)?{year1}\b"),
@@ -167,6 +168,13 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, hint: int | None, futu
         return _iso(int(g["year1"]), MONTHS[g["month1"].lower()]), None, None, "month and year"
     if kind == "year":
         return g["year1"], None, None, "year"
+    if kind == "near_month":
+        if pub is None:
+            return None, None, None, "month without year or publication date"
+        month = MONTHS[g["month1"].lower()]
+        forward = g["rel"].lower() in ("next", "this coming", "coming")
+        year = pub.year + (month <= pub.month) if forward else pub.year - (month >= pub.month)
+        return _iso(year, month), None, None, f"'{m.group(0)}' from publication {pub.isoformat()}"
     if kind == "month_only":
         month = MONTHS[g["month1"].lower()]
         if hint:

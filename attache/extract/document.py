@@ -8,7 +8,7 @@ from attache import __version__, vocab
 from attache.clean.article import Article
 from attache.extract import nlp
 from attache.extract.dates import find_dates
-from attache.extract.events import Event, SentenceFacts, assemble_events
+from attache.extract.events import Dateline, Event, SentenceFacts, assemble_events
 from attache.extract.facts import find_money, find_organizations, find_topics
 from attache.extract.frames import find_cues, merge_nested_cues, read_cue
 from attache.extract.lexicon import find_countries
@@ -35,8 +35,7 @@ def extract_document(article: Article) -> dict:
                                   for c in find_cues(text, sent.start, sent.end)], text)
         facts.append(SentenceFacts(sent, cues, dates, people, find_countries(text, sent.start, sent.end),
                                    locations, find_topics(text, sent.start, sent.end)))
-    events = assemble_events(facts)
-    _place_from_dateline(events, article.meta.get("dateline_place"))
+    events = assemble_events(facts, _dateline(article))
     organizations, money = [], []
     for sent in sentences:
         for _, _, org in find_organizations(text, sent.start, sent.end):
@@ -91,21 +90,19 @@ def _people(text: str, sentences: list[Sentence]) -> list[list[PersonMention]]:
     return out
 
 
-def _place_from_dateline(events: list[Event], place_name: str | None) -> None:
-    """'ASTANA, 17 May 2024 -': the report's main event took place where it was filed,
-    when the body names no place for it."""
+def _dateline(article: Article) -> Dateline | None:
+    """'TASHKENT, 14 March 2024 (UzA) -': where and when the report was filed."""
+    place_name = article.meta.get("dateline_place")
     if not place_name:
-        return
-    focus = next((e for e in events if e.status == "occurred" and not e.background), None)
-    if focus is None or focus.location is not None:
-        return
+        return None
     name = place_name.strip().title() if place_name.isupper() else place_name.strip()
     place = vocab.places().get(name)
     if place is None:
-        return
-    focus.location = LocationMention(0, 0, name, place.country, place.lat, place.lon,
-                                     inferred=f"dateline '{place_name}'", kind="city")
-    focus.why["location"] = f"dateline '{place_name}'"
+        return None
+    location = LocationMention(0, 0, name, place.country, place.lat, place.lon,
+                               inferred=f"dateline '{place_name}'", kind="city")
+    date = article.published if article.published and len(article.published) == 10 else None
+    return Dateline(location, date)
 
 
 NER_CONTEXT = (60, 40)  # characters of context before / after a name given to the NER model

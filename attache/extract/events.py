@@ -24,6 +24,7 @@ from attache.extract.sentences import Sentence
 
 FRAMEWORK = re.compile(r"\b(?:framework of|within|format|platform of|auspices of|work of|activity of|"
                        r"activities of)\b[^,.;]*$", re.IGNORECASE)
+PAST_CONTEXT = re.compile(r"\b(?:during|following|after|since|in the course of|results of|outcomes of)\b", re.IGNORECASE)
 ATTENDED = re.compile(r"\b(?:attended by|take part|took part|participated|participation of|participants)\b", re.IGNORECASE)
 SAME_DAY = re.compile(r"\b(?:on|earlier on|later on|later|earlier)?\s*the same day\b", re.IGNORECASE)
 COLLECTIVE = re.compile(r"\b(?:the (?:two |both )?(?:ministers|sides|parties|diplomats|leaders|delegations|presidents|"
@@ -84,6 +85,27 @@ class Event:
             self.countries.append(code)
 
 
+@dataclass(frozen=True)
+class Dateline:
+    location: LocationMention
+    date: str | None  # the report's date when the dateline gives a full one
+
+
+def _apply_dateline(events: list[Event], dateline: Dateline | None) -> None:
+    """A wire report's events happen where it was filed unless the text says otherwise; its
+    main event, when undated, on the dateline's day."""
+    if dateline is None:
+        return
+    live = [e for e in events if e.status == "occurred" and not e.background]
+    for e in live:
+        if e.location is None:
+            e.location = dateline.location
+            e.why["location"] = dateline.location.inferred or "dateline"
+    if live and dateline.date and live[0].date is None and live[0].inherited_date is None:
+        live[0].inherited_date = dateline.date
+        live[0].why["date"] = "the dateline's date (a wire report of the day)"
+
+
 def _date_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
@@ -96,7 +118,7 @@ def _date_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
-def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
+def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = None) -> list[Event]:
     events: list[Event] = []
     focus: Event | None = None  # the main occurred event the article reports
     current: Event | None = None  # the occurred, non-background event read last
@@ -165,6 +187,15 @@ def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
                 continue
             known = {p.surname for e in events for p in e.participants}
             new_people = [p for p in sentence_people if p.surname not in known]
+            visitors = [p for p in _near(new_people, cue)]
+            if cue.type == "visit" and focus.type != "visit" and visitors:
+                ev = _new_event(cue, facts, "occurred", visitors)  # "during President X's state visit"
+                if PAST_CONTEXT.search(text[max(0, cue.start - facts.sentence.start - 60):cue.start - facts.sentence.start]):
+                    ev.background = True
+                    ev.why["background"] = "a visit the report looks back on"
+                events.append(ev)
+                touched.append(ev)
+                continue
             target = _backref_target(cue.type, events) if cue.anaphoric else None
             named_other = (bool(cue.what) and cue.type != (current or focus).type and cue.type != "visit"
                            and (bool(date_value) or SAME_DAY.search(text) is not None)
@@ -222,6 +253,7 @@ def assemble_events(sentences: list[SentenceFacts]) -> list[Event]:
                 target.add_country(c.code)
             elif c.kind == "name" and ATTENDED.search(text):
                 target.add_country(c.code)
+    _apply_dateline(events, dateline)
     for i, e in enumerate(events):
         _inherit_format(e, events[:i])
         _complete(e)
@@ -262,6 +294,21 @@ def _complete(e: Event) -> None:
                 if p.country is None and other:
                     p.country = other
                     p.why.append("the other side of a two-state meeting")
+    host = e.location.country if e.location else None
+    guests = {p.country for p in e.participants if p.country}
+    if e.type == "visit" and host and len(e.countries) == 2 and host in e.countries and not guests:
+        visitor = next(c for c in e.countries if c != host)
+        for p in e.participants:
+            if p.country is None:
+                p.country = visitor
+                p.why.append(f"a visitor to {e.location.name}")
+        return
+    if host and guests and host not in guests:
+        for p in e.participants:
+            if p.country is None:
+                p.country = host
+                p.why.append(f"host: the meeting took place in {e.location.name}")
+                e.add_country(host)
 
 
 def _same_planned(cue: Cue, events: list[Event], touched: list[Event]) -> Event | None:
