@@ -37,10 +37,10 @@ def store_benchmark():
     return module
 
 
-def start_server(db: Path, port: int, workers: int, log) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int, cache: int, log) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", "from attache.cli import main; main()", "serve", "--db", str(db), "--port", str(port),
-         "--workers", str(workers)],
+         "--workers", str(workers), "--cache", str(cache)],
         stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
 
 
@@ -114,6 +114,9 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="serve --db as it is if it exists")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=1, help="server processes (attache serve --workers)")
+    parser.add_argument("--cache", type=int, default=0,
+                        help="pages the server caches (attache serve --cache); 0, the default, measures every "
+                             "request uncached")
     parser.add_argument("--requests", type=int, default=400, help="requests per page kind")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
@@ -131,13 +134,14 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         log_path = Path(tmp) / "server.log"
         with open(log_path, "wb") as log:
-            server = start_server(db, port, args.workers, log)
+            server = start_server(db, port, args.workers, args.cache, log)
         try:
             wait_ready(base, server, log_path)
             with httpx.Client(base_url=base, timeout=60) as http:
                 totals = http.get("/index.json").json()
             print(f"store: {totals['documents']:,} documents, {totals['events']:,} events, "
-                  f"{totals['people']:,} people; {args.workers} server process(es), {args.clients} concurrent clients, "
+                  f"{totals['people']:,} people; {args.workers} server process(es), page cache {args.cache}, "
+                  f"{args.clients} concurrent clients, "
                   f"{args.requests} requests per page")
             pages = discover(base, random.Random(args.seed))
             print(f"{'page':15s} {'req/s':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}  failures")

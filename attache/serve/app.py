@@ -14,13 +14,15 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from attache.errors import AttacheError, NotFound
 from attache.serve import downloads, pages
 from attache.serve.backend import StoreHandles
-from attache.serve.respond import create_templates, error_response, render_page
+from attache.serve.cache import PageCache
+from attache.serve.respond import create_templates, error_response, render_page, wants_json
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -51,14 +53,21 @@ PAGES = (
 
 def _endpoint(view, template):
     def endpoint(request: Request):
+        cache: PageCache = request.app.state.cache
+        key = cache.key(request.url.path, request.url.query, wants_json(request))
+        cached = cache.get(key)
+        if cached is not None:
+            return Response(cached[0], media_type=cached[1])
         try:
             context = view(request, request.app.state.stores.get())
-            return render_page(request, template, context)
+            response = render_page(request, template, context)
         except (HTTPException, AttacheError):
             raise
         except Exception:  # noqa: BLE001 - any bug becomes one logged 500, the connection stays usable
             logger.exception("%s %s failed", request.method, request.url.path)
             return error_response(request, 500, "internal server error")
+        cache.put(key, response.body, response.media_type)
+        return response
 
     endpoint.__name__ = view.__name__
     return endpoint
@@ -116,8 +125,11 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(db_path, read_only: bool = True) -> Starlette:
-    """The web UI and JSON API over the store at ``db_path`` (read-only by default)."""
+def create_app(db_path, read_only: bool = True, cache_entries: int = 256) -> Starlette:
+    """The web UI and JSON API over the store at ``db_path`` (read-only by default).
+
+    ``cache_entries`` rendered pages are kept while the database files are unchanged (0: none).
+    """
     stores = StoreHandles(db_path, read_only=read_only)
 
     @contextlib.asynccontextmanager
@@ -139,4 +151,5 @@ def create_app(db_path, read_only: bool = True) -> Starlette:
     app.state.stores = stores
     app.state.templates = create_templates()
     app.state.read_only = read_only
+    app.state.cache = PageCache(db_path, cache_entries)
     return app

@@ -341,3 +341,17 @@ def test_relationship_timeline_limit_and_more_link(client):
     assert len(short["timeline"]["events"]) == 1
     assert (short["more"] is not None) == (short["timeline"]["total"] > 1)
     _assert_error(client.get(f"/relationship/{pair['a']}/{pair['b']}.json", params={"limit": "x"}), 400)
+
+
+def test_cached_page_is_dropped_when_the_store_changes(tmp_path, app_client):
+    """A page cached before an ingest is not served after it."""
+    db_path = tmp_path / "growing.db"
+    first, *rest = sorted((Path(__file__).parents[2] / "attache" / "examples").glob("*.txt"))
+    with open_store(db_path) as store:
+        list(ingest(store, iter_raw([str(first)])))
+    with app_client(db_path) as growing:
+        before = growing.get("/index.json").json()["documents"]
+        assert growing.get("/index.json").json()["documents"] == before
+        with open_store(db_path) as store:
+            list(ingest(store, iter_raw([str(rest[0])])))
+        assert growing.get("/index.json").json()["documents"] == before + 1
