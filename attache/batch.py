@@ -4,11 +4,12 @@
 still reading the input: at most a small window of documents is held at any time, so memory
 stays flat whatever the batch size.
 
-With ``jobs > 1`` the documents go to worker processes (forkserver where the platform has it,
-spawn otherwise; each loads the extractor once, on a warm-up document, when it starts). Each worker gets one
-document at a time, so the batch knows which input every worker is reading: a worker that
-dies (a crash in a native library, the OOM killer) or runs past ``timeout`` seconds on one
-document is replaced, and that input ends as an error outcome while the batch goes on.
+With ``jobs > 1`` the documents go to worker processes (forkserver where the platform has
+it, spawn otherwise), started with the first document; each loads the extractor once, on a
+warm-up document. Each worker gets one document at a time, so the batch knows which input
+every worker is reading: a worker that dies (a crash in a native library, the OOM killer)
+or runs past ``timeout`` seconds on one document is replaced, and that input ends as an
+error outcome while the batch goes on.
 
 Outcomes cross the process boundary as plain tuples: ``InputError`` does not pickle (its
 ``__init__`` takes two arguments but the exception keeps one message in ``args``).
@@ -159,11 +160,12 @@ class _Worker:
 
 class _WorkerPool:
     def __init__(self, jobs: int, timeout: float, task):
-        self.ctx = _context()
+        self.jobs = jobs
         self.timeout = timeout
         self.task = task
         self.window = jobs * WINDOW_PER_JOB
-        self.workers = [_Worker(self.ctx, task) for _ in range(jobs)]
+        self.ctx = None
+        self.workers: list[_Worker] = []  # started with the first document (none if all are errors)
 
     def close(self) -> None:
         for worker in self.workers:
@@ -189,6 +191,9 @@ class _WorkerPool:
                 else:
                     queued.append((read, item))
                 read += 1
+            if queued and not self.workers:
+                self.ctx = self.ctx or _context()
+                self.workers = [_Worker(self.ctx, self.task) for _ in range(self.jobs)]
             for worker in self.workers:
                 if queued and worker.idle:
                     worker.give(*queued.popleft())
