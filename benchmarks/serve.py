@@ -6,7 +6,8 @@ Builds (or reuses) a generated store with the generator of ``benchmarks/store.py
 `attache serve` under uvicorn in a subprocess on a free local port, discovers real ids
 through the JSON API, then for each page sends ``--requests`` GETs from ``--clients``
 concurrent clients (httpx, async) and prints requests/s, p50 and p95 latency. A mixed run
-over all pages follows. Client and server share this machine's cores.
+over all pages follows; "1 client p50" is the latency of the same pages one request at a time
+(the service time). Client and server share this machine's cores.
 """
 
 from __future__ import annotations
@@ -144,21 +145,22 @@ def main() -> None:
                   f"{args.clients} concurrent clients, "
                   f"{args.requests} requests per page")
             pages = discover(base, random.Random(args.seed))
-            print(f"{'page':15s} {'req/s':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}  failures")
+            print(f"{'page':15s} {'1 client p50':>12s} {'req/s':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}  failures")
             worst = 0.0
             for name, urls in pages.items():
                 if not urls:
                     print(f"{name:15s} (no ids found)")
                     continue
                 asyncio.run(run_load(base, urls, min(40, args.requests), args.clients, args.seed))  # warm up
+                alone = asyncio.run(run_load(base, urls, 40, 1, args.seed + 3))
                 result = asyncio.run(run_load(base, urls, args.requests, args.clients, args.seed + 1))
                 worst = max(worst, result["p95"])
-                print(f"{name:15s} {result['rps']:7.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
+                print(f"{name:15s} {alone['p50']:12.1f} {result['rps']:7.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
                       f"{result['max']:8.1f}  {result['failures']}")
             mixed = [url for urls in pages.values() for url in urls[:50]]
             result = asyncio.run(run_load(base, mixed, args.requests * 2, args.clients, args.seed + 2))
             worst = max(worst, result["p95"])
-            print(f"{'mixed':15s} {result['rps']:7.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
+            print(f"{'mixed':15s} {'':12s} {result['rps']:7.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
                   f"{result['max']:8.1f}  {result['failures']}")
             verdict = "met" if worst < TARGET_P95_MS else "NOT met"
             print(f"target p95 < {TARGET_P95_MS:.0f} ms on every page: {verdict} (worst p95 {worst:.1f} ms)")

@@ -159,6 +159,15 @@ def test_country_page_draws_partner_graph_and_map(page, api):
     assert page.locator("#event-map svg path.land").count() > 100
     assert page.locator("#event-map svg path.land.focus").count() >= 1
     assert page.locator("#event-map svg circle.place").count() == points
+    in_view = page.evaluate("""() => {
+        const svg = document.querySelector('#event-map svg');
+        const [, , width, height] = svg.getAttribute('viewBox').split(' ').map(Number);
+        const inside = (b) => b.x < width && b.y < height && b.x + b.width > 0 && b.y + b.height > 0;
+        return {focus: [...svg.querySelectorAll('path.focus')].some((p) => inside(p.getBBox())),
+                places: [...svg.querySelectorAll('circle.place')].filter((c) => inside(c.getBBox())).length};
+    }""")
+    assert in_view["focus"], "the country itself is outside the map's view"
+    assert in_view["places"] >= 1 if points else True
     for partner in profile["partners"]:
         assert partner["name"] in page.inner_text("#partners")
     shoot(page, "country")

@@ -7,6 +7,7 @@
 (function () {
   "use strict";
 
+  var MAX_MAP_SCALE = 700;
   var PALETTE = ["#3366aa", "#dd7733", "#44aa66", "#cc4455", "#8866bb", "#998833",
                  "#33aaaa", "#bb6699", "#777777", "#5588dd", "#aa5522", "#66bb99"];
 
@@ -129,7 +130,13 @@
       var projection = window.d3.geoEqualEarth();
       if (fitTo.features.length > 0) {
         projection.fitExtent([[60, 40], [width - 60, height - 40]], fitTo);
-        if (projection.scale() > 900) { projection.scale(900); }
+        if (projection.scale() > MAX_MAP_SCALE) {
+          /* a small country or one city: zoom out around it so its neighbours show */
+          projection.scale(MAX_MAP_SCALE).center([0, 0]).translate([width / 2, height / 2]);
+          var middle = projection(window.d3.geoCentroid(fitTo));
+          var shift = projection.translate();
+          projection.translate([shift[0] + width / 2 - middle[0], shift[1] + height / 2 - middle[1]]);
+        }
       } else {
         projection.fitSize([width, height], { type: "Sphere" });
       }
