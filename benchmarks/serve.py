@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib.util
+import inspect
 import random
 import statistics
 import subprocess
@@ -36,6 +37,18 @@ def store_benchmark():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def build_store(db: Path, events: int, seed: int, resolved: int) -> None:
+    """Generate the store with benchmarks/store.py's loader (full ingest path for the first
+    ``resolved`` events, its bulk path for the rest, where it has one)."""
+    load = store_benchmark().load
+    options = {"resolved": resolved} if "resolved" in inspect.signature(load).parameters else {}
+    started = time.perf_counter()
+    report = load(db, events, seed, 2000, **options)
+    for line in report if isinstance(report, list) else [report]:
+        print(line)
+    print(f"built {db} in {time.perf_counter() - started:,.0f} s")
 
 
 def start_server(db: Path, port: int, workers: int, cache: int, log) -> subprocess.Popen:
@@ -113,6 +126,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000, help="events to generate when building the store")
     parser.add_argument("--db", type=Path, help="store to serve (generated if missing, or always without --reuse)")
     parser.add_argument("--reuse", action="store_true", help="serve --db as it is if it exists")
+    parser.add_argument("--resolved", type=int, default=20_000,
+                        help="events generated through the full ingest path (benchmarks/store.py --resolved)")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=1, help="server processes (attache serve --workers)")
     parser.add_argument("--cache", type=int, default=0,
@@ -127,8 +142,7 @@ def main() -> None:
         if not (args.reuse and db.exists()):
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
-            made, docs, elapsed = store_benchmark().load(db, args.events, args.seed, batch=2000)
-            print(f"built {db}: {made:,} events from {docs:,} documents in {elapsed:,.0f} s")
+            build_store(db, args.events, args.seed, args.resolved)
         from attache.serve.server import free_port
 
         port = free_port()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import tempfile
 import threading
 import webbrowser
@@ -12,13 +14,18 @@ import click
 from attache.errors import AttacheError
 
 
+def _has_desktop() -> bool:
+    """Whether a graphical browser can open here (never a console browser in the terminal)."""
+    return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: bool = False, workers: int = 1,
            cache_entries: int = 256) -> None:
     from attache.serve import server
 
     url = server.url_for(host, port)
     click.echo(f"{announce} at {url} (Ctrl+C to stop)", err=True)
-    if open_browser:
+    if open_browser and _has_desktop():
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     try:
         server.run(db_path, host=host, port=port, workers=workers, cache_entries=cache_entries)
@@ -54,8 +61,10 @@ def demo(port: int, host: str, no_browser: bool) -> None:
 
     with tempfile.TemporaryDirectory(prefix="attache-demo-") as tmp:
         db_path = Path(tmp) / "demo.db"
-        summary = demo_store.build_demo_store(db_path)
-        click.echo(f"Built {db_path} from {summary}", err=True)
+        click.echo("Reading the bundled example articles ...", err=True)
+        counts = demo_store.build_demo_store(db_path)
+        outcomes = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        click.echo(f"Built {db_path} ({outcomes})", err=True)
         chosen_port = port or server.free_port(host)
         _serve(db_path, host, chosen_port, "Serving the demo", open_browser=not no_browser)
 
