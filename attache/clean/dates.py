@@ -49,6 +49,34 @@ def iso_from_match(match: re.Match) -> str | None:
     return None
 
 
+_DATE_IN_LINE = re.compile(
+    rf"(?<![\w.]){DATE}(?![\w])|(?<![\d/])(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>\d{{4}})(?![\d/])", re.I)
+DATE_LINE_MAX_CHARS = 120
+DATE_LINE_WINDOW = (6, 3)  # lines read at the top and at the bottom of a text
+
+
+def find_date_line(text: str) -> tuple[str, str] | None:
+    """(ISO date, line) of the first short line near the top or bottom of ``text`` that holds
+    a complete date: bylines ('By A. Writer  May 17, 2024, 6:42 pm'), stamps ('14/10/2024
+    15:30', 'Last updated: Wednesday, February 21, 2024'), closing places ('Santiago, August
+    8, 2024'). Slashed dates are read day first unless that cannot be a date."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    top, bottom = DATE_LINE_WINDOW
+    for line in lines[:top] + lines[-bottom:]:
+        if len(line) > DATE_LINE_MAX_CHARS:
+            continue
+        for match in _DATE_IN_LINE.finditer(line):
+            if match.group("sl_y"):
+                a, b, year = int(match.group("sl_a")), int(match.group("sl_b")), int(match.group("sl_y"))
+                day, month = (a, b) if b <= 12 else (b, a)
+                value = _iso(year, month, day)
+            else:
+                value = iso_from_match(match)
+            if value:
+                return value, line
+    return None
+
+
 def _iso(year: int, month: int, day: int) -> str | None:
     try:
         return datetime.date(year, month, day).isoformat()

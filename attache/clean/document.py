@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from attache.clean import boilerplate as bp
 from attache.clean.article import Article
+from attache.clean.dates import find_date_line
 from attache.clean.header import HeaderLine, parse_header_line, parse_place_opening, parse_view_counter
 from attache.clean.lines import BODY, Line, split_lines, to_spans, trimmed
 from attache.errors import InputError
@@ -55,7 +56,7 @@ def clean_document(raw: RawDocument) -> Article:
     body, excluded = to_spans(text, reading.segments)
     if not body:
         raise InputError(raw.origin, ONLY_BOILERPLATE)
-    published, published_reason = _published(raw, reading, page)
+    published, published_reason = _published(raw, reading, page, text)
     source, source_reason = _source(raw, reading, page)
     meta = {"source_reason": source_reason} if source_reason else {}
     if reading.views is not None:
@@ -244,7 +245,7 @@ def _split_trailing_tag(text: str, reading: _Reading) -> None:
         return
 
 
-def _published(raw: RawDocument, reading: _Reading, page: dict) -> tuple[str | None, str | None]:
+def _published(raw: RawDocument, reading: _Reading, page: dict, text: str) -> tuple[str | None, str | None]:
     if raw.published:
         return raw.published, "given with the input"
     if reading.header_date:
@@ -257,6 +258,9 @@ def _published(raw: RawDocument, reading: _Reading, page: dict) -> tuple[str | N
         return reading.tag[1], f"trailing tag: {reading.tag[2]!r}"
     if page.get("date"):
         return page["date"], "HTML metadata"
+    found = find_date_line(text)
+    if found:
+        return found[0], f"date line: {found[1]!r}"
     return None, None
 
 

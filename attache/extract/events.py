@@ -98,6 +98,8 @@ def _apply_dateline(events: list[Event], dateline: Dateline | None) -> None:
         return
     live = [e for e in events if e.status == "occurred" and not e.background]
     for e in live:
+        if e.location is not None and e.location.kind == "country" and e.location.country == dateline.location.country:
+            e.location = None  # "a working visit to the UAE" filed from Abu Dhabi: the city is more precise
         if e.location is None:
             e.location = dateline.location
             e.why["location"] = dateline.location.inferred or "dateline"
@@ -151,7 +153,7 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                     same.add_sentence(facts, topics=False)
                     touched.append(same)
                     continue
-                ev = _new_event(cue, facts, "planned", [])
+                ev = _new_event(cue, facts, "planned", _near(sentence_people, cue))
                 ev.why["status"] = cue.planned_why
                 events.append(ev)
                 touched.append(ev)

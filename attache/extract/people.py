@@ -25,6 +25,9 @@ from attache.vocab import _lines
 _TOKEN = r"(?:\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*|\p{Lu}\.|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+)"
 _PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|di|van|von|der|del|la|le|ul|uddin)"
 NAME = regex.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE}|Al|Bin)[ -])?(?:{_TOKEN})){{0,7}}(?:’s|'s)?(?![\w])")
+# words before a name that are a form of address rather than an office
+HONORIFICS = frozenset({"Sheikh", "Sheikha", "Prince", "Princess", "His Highness Sheikh", "Her Highness Sheikha",
+                        "His Highness", "Her Highness", "His Excellency", "Her Excellency", "H.E.", "Dr.", "Mr.", "Ms."})
 _LOWER_TITLE_WORDS = ("foreign|affairs|defence|defense|economy|economic|finance|trade|interior|justice|energy|health|"
                       "education|culture|agriculture|transport|industry|investment|commerce|labour|labor|"
                       "development|international|cooperation|national|security|state")
@@ -102,7 +105,7 @@ def _stretch_back() -> regex.Pattern:
     lower = "|".join(sorted({w.lower() for r in (*vocab.role_words(), *vocab.title_modifiers())
                              for w in r.replace("-", " ").split() if w.isalpha()}, key=len, reverse=True))
     word = rf"(?:\p{{Lu}}[\w'’.]*(?:-\p{{L}}[\w'’]*)*|(?:{lower}|{_LOWER_TITLE_WORDS})(?:-\w+)?(?![\w'’]))"
-    return regex.compile(rf"((?:(?:{word}|of|the|for|and|on|de|at(?= the)|,|-|–|—)[ \u00a0]*)+)$")
+    return regex.compile(rf"((?:(?:{word}|of|the|for|and|on|de|at(?= the)|to(?= the)|,|-|–|—)[ \u00a0]*)+)$")
 
 
 @lru_cache(maxsize=None)
@@ -195,7 +198,9 @@ def _read_person(text, lo, hi, s, e, name, last_end, known, ner_people) -> Perso
     tokens = name.split()
     previous = next((k for k in reversed(known) if _same(k.name, name)), None)
     before = title_before(text, max(lo, last_end), s)
-    after = None if before else title_after(text, e, hi)
+    after = None if before and before[0] not in HONORIFICS else title_after(text, e, hi)
+    if after:
+        before = None
     on_ner = bool(ner_people) and any(ns <= s and e <= ne for ns, ne in ner_people)
     counterpart = _COUNTERPART.search(text, max(lo, last_end, s - 60), s)
     if len(tokens) == 1 or tokens[0].endswith("."):
