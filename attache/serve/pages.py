@@ -22,6 +22,7 @@ MAX_PAGE_SIZE = 500
 SEARCH_PAGE_SIZE = 20
 EVIDENCE_COLOURS = 4
 TIMELINE_SIZE = 50
+MAX_MONEY_SOURCES = 10
 MAX_TIMELINE_SIZE = 1000
 
 
@@ -61,7 +62,19 @@ def home_page(request: Request, store) -> dict:
 
 
 def event_page(request: Request, store) -> dict:
-    return query.event(store, _suffixless(request.path_params["event_id"]))
+    found = query.event(store, _suffixless(request.path_params["event_id"]))
+    found["money"] = _source_money(store, found["sources"][:MAX_MONEY_SOURCES])
+    return found
+
+
+def _source_money(store, sources: list[dict]) -> list[dict]:
+    """Money figures of the event's source articles (``event()`` itself does not carry them)."""
+    found = []
+    for source in sources:
+        amounts = query.document(store, source["doc_id"])["money"]
+        if amounts:
+            found.append({"doc_id": source["doc_id"], "title": source["title"], "money": amounts})
+    return found
 
 
 def document_page(request: Request, store) -> dict:

@@ -355,3 +355,18 @@ def test_cached_page_is_dropped_when_the_store_changes(tmp_path, app_client):
         with open_store(db_path) as store:
             list(ingest(store, iter_raw([str(rest[0])])))
         assert growing.get("/index.json").json()["documents"] == before + 1
+
+
+def test_event_lists_the_money_of_its_source_articles(client):
+    events = client.get("/events.json", params={"limit": 200}).json()["events"]
+    with_money = []
+    for summary in events:
+        event = client.get(f"/event/{summary['event_id']}.json").json()
+        expected = [m for s in event["sources"]
+                    for m in client.get(f"/document/{s['doc_id']}.json").json()["money"]]
+        assert [m for entry in event["money"] for m in entry["money"]] == expected
+        if expected:
+            with_money.append(event)
+    assert with_money, "the examples mention money in some articles"
+    page = client.get(f"/event/{with_money[0]['event_id']}").text
+    assert with_money[0]["money"][0]["money"][0] in page
