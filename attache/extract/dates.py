@@ -54,7 +54,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(_p(p), re.IGNORECASE
     ("month_only", r"\b(?:in|since|during|until|by|for)\s+(?:early\s+|late\s+|mid-|the\s+(?:end|beginning|middle)\s+of\s+)?{month1}\b(?!\s+\d)"),
     ("near_month", r"\b(?P<rel>last|this past|past|next|this coming|coming)\s+{month1}\b(?!\s+\d)"),
     ("weekday", r"\b(?P<rel>last|this|next|on|past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
-    ("relative", r"\b(?P<rel>yesterday|today|tomorrow|last year|this year|the current year|current year|next year|last month|this month|next month|the previous year|the past year|earlier this year|later this year|earlier this month)\b"),
+    ("relative", r"\b(?P<rel>yesterday|today|tomorrow|last year|this year|the current year|current year|next year|last month|this month|next month|the previous year|the past year|earlier this year|later this year|earlier this month|later this month|later this week|earlier this week|this week|next week|last week)\b"),
     ("year", r"\b(?:in|since|during|of|for)\s+(?:early\s+|late\s+|mid-)?{year1}\b"),
     ("year", r"(?<=[A-Za-z] ){year1}\b(?!\s*(?:%|percent|tons|million|billion|-))"),
 ]]
@@ -240,6 +240,19 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, hint: int | None, futu
             "this month": pub.strftime("%Y-%m"), "earlier this month": pub.strftime("%Y-%m"),
             "last month": (pub.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m"),
             "next month": (pub.replace(day=28) + dt.timedelta(days=4)).strftime("%Y-%m"),
+            "later this month": pub.strftime("%Y-%m"),
+            "this week": pub.strftime("%Y-%m") if (pub - dt.timedelta(days=pub.weekday())).month == pub.month else None,
+            "later this week": (pub + dt.timedelta(days=6 - pub.weekday())).strftime("%Y-%m"),
+            "earlier this week": (pub - dt.timedelta(days=pub.weekday())).strftime("%Y-%m")
+            if (pub - dt.timedelta(days=pub.weekday())).month == pub.month else None,
+            "next week": (pub + dt.timedelta(days=7)).strftime("%Y-%m")
+            if (pub + dt.timedelta(days=7 - pub.weekday())).month == (pub + dt.timedelta(days=13 - pub.weekday())).month
+            else None,
+            "last week": (pub - dt.timedelta(days=7)).strftime("%Y-%m")
+            if (pub - dt.timedelta(days=7 + pub.weekday())).month == (pub - dt.timedelta(days=1 + pub.weekday())).month
+            else None,
         }
+        if table[rel] is None:
+            return None, None, None, f"'{rel}' spans two months"
         return table[rel], None, None, f"'{rel}' from publication {pub.isoformat()}"
     return None

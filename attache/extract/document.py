@@ -16,6 +16,8 @@ from attache.extract.people import PersonMention, find_people, name_candidates
 from attache.extract.places import LocationMention, find_locations
 from attache.extract.sentences import Sentence, split_sentences
 
+_PAST = re.compile(r"\b(?:met|was held|were held|took place|visited|arrived|held talks|held a meeting|"
+                   r"held consultations|signed|concluded|endorsed|received)\b", re.IGNORECASE)
 EXTRACTOR = f"attache.extract/{__version__}"
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|to be held|upcoming|forthcoming|is set to|are set to|next|plans? to)\b",
                      re.IGNORECASE)
@@ -28,7 +30,7 @@ def extract_document(article: Article) -> dict:
     people_by_sentence = _people(text, sentences)
     facts = []
     for sent, people in zip(sentences, people_by_sentence):
-        future = True if _FUTURE.search(sent.text) else None
+        future = True if _FUTURE.search(sent.text) and not _PAST.search(sent.text) else None
         dates = find_dates(text, sent.start, sent.end, published, future)
         locations = find_locations(text, sent.start, sent.end)
         cues = merge_nested_cues([read_cue(c, text, sent.start, sent.end, dates, locations, published)

@@ -24,6 +24,7 @@ from attache.extract.sentences import Sentence
 
 FRAMEWORK = re.compile(r"\b(?:framework of|within|format|platform of|auspices of|work of|activity of|"
                        r"activities of)\b[^,.;]*$", re.IGNORECASE)
+PREVIOUS = re.compile(r"\b(?:previous|last|first|former|earlier|preceding|prior)\b[^.;]*$", re.IGNORECASE)
 PAST_CONTEXT = re.compile(r"\b(?:during|following|after|since|in the course of|results of|outcomes of)\b", re.IGNORECASE)
 ATTENDED = re.compile(r"\b(?:attended by|take part|took part|participated|participation of|participants)\b", re.IGNORECASE)
 SAME_DAY = re.compile(r"\b(?:on|earlier on|later on|later|earlier)?\s*the same day\b", re.IGNORECASE)
@@ -167,6 +168,17 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                     earlier.add_sentence(facts, topics=earlier.status == "occurred")
                     touched.append(earlier)
                     continue
+            if cue.anaphoric and focus is not None and date_value and focus.date and focus.date.value \
+                    and not _date_compatible(date_value, focus.date.value) and PREVIOUS.search(
+                        text[max(0, cue.start - facts.sentence.start - 30):cue.start - facts.sentence.start]):
+                ev = _new_event(cue, facts, "occurred", _near(sentence_people, cue))
+                ev.background = True
+                ev.why["background"] = f"'{cue.text}' of {date_value}, an earlier one"
+                for c in focus.countries:
+                    ev.add_country(c)
+                events.append(ev)
+                touched.append(ev)
+                continue
             if cue.anaphoric and focus is not None:
                 target = _backref_target(cue.type, events) or focus
                 target.add_sentence(facts)
@@ -199,7 +211,10 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 touched.append(ev)
                 continue
             target = _backref_target(cue.type, events) if cue.anaphoric else None
-            named_other = (bool(cue.what) and cue.type != (current or focus).type and cue.type != "visit"
+            within = (focus.type in ("visit", "summit", "forum") and cue.type in ("talks", "meeting", "phone_call")
+                       and bool(sentence_people) and cue.start - facts.sentence.start < 200
+                       and not cue.text.lower().startswith("meeting"))
+            named_other = within or (bool(cue.what) and cue.type != (current or focus).type and cue.type != "visit"
                            and (bool(date_value) or SAME_DAY.search(text) is not None)
                            and not FRAMEWORK.search(text[max(0, cue.start - facts.sentence.start - 45):
                                                          cue.start - facts.sentence.start]))

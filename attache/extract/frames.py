@@ -20,7 +20,9 @@ from attache.extract.places import LocationMention
 _PLANNED_BEFORE = re.compile(
     r"\b(?:holding|hold|to hold|organi[sz]ation of|organi[sz]ing|to organi[sz]e|preparations? for|"
     r"prepar(?:e|ing) for|upcoming|forthcoming|next|future|plans? to hold|to convene|to host|hosting|"
-    r"will hold|will host|will pay|will visit|to visit|to pay|is to pay|invitation to|invited .{0,40}? to)"
+    r"will hold|will host|will pay|will visit|to visit|to pay|is to pay|invitation to|invited .{0,40}? to|"
+    r"to meet|will meet|to attend|will attend|to participate in|will participate in|to take part in|"
+    r"will take part in|(?:is|are) due to|due to travel|will travel|to travel|will witness|to witness|will also)"
     r"(?:[ \u00a0]+[\w“”\"'’+-]+){0,6}[ \u00a0]+$", re.IGNORECASE)
 _PLANNED_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:will be held|will take place|will be organi[sz]ed|will open|is to be held|"
@@ -45,7 +47,8 @@ PARTICIPATION = re.compile(
     r"\b(?:headed by|led by|chaired by|co-chaired by|attended by|participated|took part|taking part|"
     r"accompanied by|was headed|were headed|side was|side -|side –|delegation)\b", re.IGNORECASE)
 SIGNED = re.compile(r"\b(?:signed|signing|inked|concluded)\b", re.IGNORECASE)
-FUTURE_SIGNING = re.compile(r"\b(?:will|to|expected to|plan to|intend to|ready to|shall)\s+(?:be\s+)?sign", re.IGNORECASE)
+FUTURE_SIGNING = re.compile(r"\b(?:will|shall|to be|expected to|plans? to|intends? to|ready to|set to|due to)\b[^.;]{0,50}?\bsign"
+                            r"|\b(?:to|will) sign", re.IGNORECASE)
 
 BACKREF_TYPES = {
     "meeting": "meeting", "meetings": "meeting", "talks": "talks", "negotiations": "talks",
