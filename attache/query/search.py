@@ -46,7 +46,8 @@ def search(store, q: str, country: str | None = None, type: str | None = None, t
            year: int | str | None = None, status: str | None = None, limit: int = 20, offset: int = 0) -> dict:
     """Ranked full-text hits (bm25) with highlighted snippets and facet counts::
 
-        {"query", "filters": {...}, "total": int (documents, counted up to 1,000), "total_capped": bool,
+        {"query", "filters": {...}, "total": int (documents, counted up to 5,000), "total_capped": bool,
+         "order": "bm25" | "recent"  (past 5,000 matches hits come newest first, unranked),
          "hits": [{"doc_id", "doc", "title", "source", "url", "published", "score",
                    "snippet": "... [hydrogen] ...", "snippet_parts": [{"text", "hit"}],
                    "events": [event_id]}],
@@ -56,16 +57,17 @@ def search(store, q: str, country: str | None = None, type: str | None = None, t
 
     ``snippet`` marks matched words with ``[ ]``; ``snippet_parts`` gives the same as plain
     pieces for renderers that escape text. Facets count the distinct events whose evidence
-    matches (after filters). Filters keep documents that report a matching event.
+    matches (after filters; the first 5,000 matching events when more match, with
+    ``facets_capped``). Filters keep documents that report a matching event.
     """
     filters = {"country": (country or "").upper() or None, "type": type or None, "topic": topic or None,
                "year": int(year) if year not in (None, "") else None, "status": status or None}
-    result = {"query": q, "filters": filters, "total": 0, "total_capped": False, "hits": [], "evidence_hits": [],
+    result = {"query": q, "filters": filters, "total": 0, "total_capped": False, "order": "bm25", "hits": [], "evidence_hits": [],
               "facets": {name: [] for name in FACETS}, "facets_capped": False}
     match = match_expression(q)
     if match is None:
         return result
-    hits, total, capped = store.search_documents(match, filters, int(limit), int(offset))
+    hits, total, capped, result["order"] = store.search_documents(match, filters, int(limit), int(offset))
     events_by_doc = {}
     for hit in hits:
         events_by_doc[hit["doc_id"]] = [e["event_id"] for e in store.doc_event_rows(hit["doc_id"]) if e["event_id"]]

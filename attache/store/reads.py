@@ -12,8 +12,8 @@ from collections import defaultdict
 
 # Markers snippet() puts around matched words; the query layer turns them into parts.
 HIT_START, HIT_END = "\x02", "\x03"
-FACET_MATCH_CAP = 20_000
-SEARCH_COUNT_CAP = 1000
+FACET_MATCH_CAP = 5_000  # facets count the events of the first matches, up to this many
+RANKED_MATCHES = 5_000  # bm25 ranks up to this many matches; beyond, newest first
 MIN_COUNT_CAP = 200  # counting stops past max(this, 4 pages beyond the offset): counts cost a scan
 
 
@@ -392,11 +392,13 @@ class StoreReads:
 
     # full text
 
-    def search_documents(self, match: str, filters: dict, limit: int, offset: int) -> tuple[list[dict], int, bool]:
-        """Documents matching the FTS5 expression, best first (bm25, title weighted), with snippets;
-        the number matching (counted up to 1,000) and whether counting stopped there.
+    def search_documents(self, match: str, filters: dict, limit: int, offset: int) -> tuple[list[dict], int, bool, str]:
+        """Documents matching the FTS5 expression with snippets: (hits, total, capped, order).
 
-        ``filters`` (country, type, topic, year, status) keep documents reporting such an event.
+        Up to RANKED_MATCHES matches are ranked by bm25 (title weighted); past that, ranking
+        every match would cost seconds, so hits come newest-stored first (``order``
+        "recent") and ``total`` stops at RANKED_MATCHES (``capped``). ``filters``
+        (country, type, topic, year, status) keep documents reporting such an event.
         """
         where, params = "documents_fts MATCH ?", [match]
         if event_filter(filters) is not None:
@@ -404,28 +406,33 @@ class StoreReads:
             where += (" AND EXISTS (SELECT 1 FROM doc_events de JOIN events e ON e.id = de.event_id"
                       f" WHERE de.doc_id = d.id AND {clause})")
             params += filter_params
+        source = f"FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {where}"
+        total = self.scalar(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {RANKED_MATCHES + 1})", params)
+        ranked = total <= RANKED_MATCHES
         hits = self.rows(
             "SELECT d.id AS doc_id, d.doc, d.title, d.source, d.url, d.published,"
             f" snippet(documents_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16) AS snippet,"
-            " bm25(documents_fts, 4.0, 1.0) AS score"
-            f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {where}"
-            " ORDER BY score LIMIT ? OFFSET ?", params + [limit, offset])
-        total = self.scalar(f"SELECT count(*) FROM (SELECT 1 FROM documents_fts JOIN documents d ON d.rowid ="
-                            f" documents_fts.rowid WHERE {where} LIMIT {SEARCH_COUNT_CAP + 1})", params)
-        return hits, min(total, SEARCH_COUNT_CAP), total > SEARCH_COUNT_CAP
+            f" bm25(documents_fts, 4.0, 1.0) AS score {source}"
+            f" ORDER BY {'score' if ranked else 'documents_fts.rowid DESC'} LIMIT ? OFFSET ?",
+            params + [limit, offset])
+        return hits, min(total, RANKED_MATCHES), not ranked, "bm25" if ranked else "recent"
 
     def search_evidence(self, match: str, filters: dict, limit: int) -> list[dict]:
-        """Event sources whose evidence sentences match, best first, with snippets."""
+        """Event sources whose evidence sentences match, with snippets: bm25 order when at most
+        RANKED_MATCHES match, newest first otherwise (as ``search_documents``)."""
         where, params = "evidence_fts MATCH ? AND de.event_id IS NOT NULL", [match]
         condition = event_filter(filters)
         if condition is not None:
             where += f" AND {condition[0]}"
             params += condition[1]
+        source = (f"FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
+                  f" JOIN events e ON e.id = de.event_id WHERE {where}")
+        matches = self.scalar(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {RANKED_MATCHES + 1})", params)
+        order = "score" if matches <= RANKED_MATCHES else "evidence_fts.rowid DESC"
         return self.rows(
             "SELECT de.event_id, de.doc_id, de.id AS doc_event_id,"
             f" snippet(evidence_fts, 0, '{HIT_START}', '{HIT_END}', '…', 16) AS snippet,"
-            " bm25(evidence_fts) AS score FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
-            f" JOIN events e ON e.id = de.event_id WHERE {where} ORDER BY score LIMIT ?", params + [limit])
+            f" bm25(evidence_fts) AS score {source} ORDER BY {order} LIMIT ?", params + [limit])
 
     def evidence_facets(self, match: str, filters: dict) -> tuple[dict, bool]:
         """Counts of distinct matching events per country, type, topic, year and status."""

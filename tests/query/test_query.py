@@ -158,3 +158,13 @@ def test_relationship(store):
     assert {p["name"] for p in result["people"]["b"]} == {"Kenji Morita", "Hiroshi Tanaka", "Yuki Sato"}
     with pytest.raises(NotFound):
         query.relationship(store, "TM", "TM")
+
+
+def test_search_past_the_ranking_limit_lists_newest_first(store, monkeypatch):
+    ranked = query.search(store, "Ashgabat")
+    assert ranked["order"] == "bm25" and ranked["total"] > 2
+    monkeypatch.setattr("attache.store.reads.RANKED_MATCHES", 2)
+    unranked = query.search(store, "Ashgabat")
+    assert unranked["order"] == "recent" and unranked["total_capped"] and unranked["total"] == 2
+    assert {h["doc_id"] for h in unranked["hits"]} == {h["doc_id"] for h in ranked["hits"]}
+    assert unranked["evidence_hits"]

@@ -104,7 +104,8 @@ def test_committed_documents_survive_a_crashed_connection(tmp_path):
 
 def test_full_text_indexes_follow_the_tables(store):
     load(store, three_outlets())
-    hits, total, _ = store.search_documents('"hydrogen"', {}, 10, 0)
+    hits, total, _, order = store.search_documents('"hydrogen"', {}, 10, 0)
+    assert order == "bm25"
     assert total == 1 and hits[0]["doc"] == "mfa_tm_jp.txt"
     assert store.search_evidence('"Morita"', {}, 10)
     store.clear_derived()
