@@ -382,7 +382,8 @@ def search(q: str, db_path: Path, country, type_, topic, year, status, limit, as
         ("Documents", result["hits"], ["published", "source", "title", "snippet", "doc_id"]),
         ("Evidence", result["evidence_hits"], ["event_id", "snippet", "doc_id"]),
         ("Facets (events)", facets, ["facet", "value", "count"]),
-    ], f"{result['total']} documents match {q!r}")
+    ], f"{result['total']}{'+' if result['total_capped'] else ''} documents match {q!r}"
+       + (" (too many to rank: newest first)" if result["order"] == "recent" else ""))
 
 
 def register(main: click.Group) -> None:
