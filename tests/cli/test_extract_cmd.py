@@ -53,13 +53,22 @@ def test_one_file_gives_one_json_record_line(articles):
     (record,) = json_lines(result.stdout)
     assert record["doc"] == "b_consultations.txt"
     assert record["published"] == "2025-06-02"
-    assert set(record) >= {"doc", "published", "title", "source", "url", "events", "organizations", "money",
-                           "extractor"}
+    assert set(record) >= {
+        "doc",
+        "published",
+        "title",
+        "source",
+        "url",
+        "events",
+        "organizations",
+        "money",
+        "extractor",
+    }
     (event,) = record["events"]
     assert (event["status"], event["type"], event["date"]) == ("occurred", "consultation", "2025-05-30")
     assert set(event["countries"]) == {"AZ", "GE"}
     for evidence in event["evidence"]:
-        assert CONSULTATIONS[evidence["start"]:evidence["end"]] == evidence["text"]
+        assert CONSULTATIONS[evidence["start"] : evidence["end"]] == evidence["text"]
 
 
 def test_no_why_leaves_out_the_explanations(articles):
@@ -93,9 +102,12 @@ def test_published_is_given_to_a_text_without_a_date(articles):
     assert [e["date"] for e in dated["events"]] == ["2025-02-03"]  # 'yesterday'
 
 
-@pytest.mark.xfail(strict=True, reason="--published overrides the date the text gives: its help says 'for documents "
-                   "whose text lacks one' (and the issue: 'publication date given when the text lacks it'), but "
-                   "iter_raw sets it as every file's RawDocument.published, which the cleaner prefers")
+@pytest.mark.xfail(
+    strict=True,
+    reason="--published overrides the date the text gives: its help says 'for documents "
+    "whose text lacks one' (and the issue: 'publication date given when the text lacks it'), but "
+    "iter_raw sets it as every file's RawDocument.published, which the cleaner prefers",
+)
 def test_published_in_the_text_wins_over_the_option(articles):
     (record,) = json_lines(run(["--published", "2020-01-01", str(articles / "b_consultations.txt")]).stdout)
     assert record["published"] == "2025-06-02"
@@ -119,7 +131,11 @@ def test_stdin_is_read_with_a_dash():
 def test_a_directory_is_read_recursively_in_sorted_order(articles):
     result = run([str(articles)])
     assert result.exit_code == 0, result.stderr
-    assert [r["doc"] for r in json_lines(result.stdout)] == ["a_call.txt", "b_consultations.txt", "c_call.txt"]
+    assert [r["doc"] for r in json_lines(result.stdout)] == [
+        "a_call.txt",
+        "b_consultations.txt",
+        "c_call.txt",
+    ]
 
 
 def test_bad_inputs_are_named_on_stderr_and_the_others_still_extracted(articles, tmp_path):
@@ -128,7 +144,11 @@ def test_bad_inputs_are_named_on_stderr_and_the_others_still_extracted(articles,
     missing = tmp_path / "no_such_file.txt"
     result = run([str(articles), str(missing)])
     assert result.exit_code == 1
-    assert [r["doc"] for r in json_lines(result.stdout)] == ["a_call.txt", "b_consultations.txt", "c_call.txt"]
+    assert [r["doc"] for r in json_lines(result.stdout)] == [
+        "a_call.txt",
+        "b_consultations.txt",
+        "c_call.txt",
+    ]
     errors = result.stderr.splitlines()
     assert len(errors) == 3, errors
     for name, line in zip(["aa_empty.txt", "ab_image.txt", "no_such_file.txt"], errors):
@@ -155,6 +175,7 @@ def test_extract_has_help():
 
 # ---- the installed command, as a user runs it ----
 
+
 def console_script() -> Path:
     script = Path(sys.executable).parent / "attache"
     if not script.exists():
@@ -164,8 +185,13 @@ def console_script() -> Path:
 
 def test_the_installed_command_extracts_and_reports_bad_inputs(articles):
     (articles / "ab_image.txt").write_bytes(BINARY)
-    done = subprocess.run([str(console_script()), "extract", "--no-why", str(articles), "-"],
-                          input=CONSULTATIONS.encode("utf-8"), capture_output=True, timeout=120)
+    done = subprocess.run(
+        [str(console_script()), "extract", "--no-why", str(articles), "-"],
+        input=CONSULTATIONS.encode("utf-8"),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     stdout, stderr = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
     assert done.returncode == 1, stderr
     records = json_lines(stdout)
@@ -173,4 +199,3 @@ def test_the_installed_command_extracts_and_reports_bad_inputs(articles):
     assert records[3]["events"] == records[1]["events"]  # the same article from a file and from stdin
     (error,) = stderr.splitlines()
     assert "ab_image.txt" in error and "binary" in error
-

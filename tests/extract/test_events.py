@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from hypothesis import given, settings
@@ -17,11 +17,41 @@ from attache import vocab
 from attache.ingest.raw import RawDocument
 from attache.pipeline import process
 
-SCHEMA_TYPES = {"consultation", "visit", "meeting", "talks", "summit", "forum", "commission",
-                "phone_call", "signing", "other"}
-SCHEMA_TOPICS = set("politics trade economy energy oil_gas transport logistics culture education science "
-                    "health security environment digital finance agriculture tourism water humanitarian "
-                    "investment industry".split())
+SCHEMA_TYPES = {
+    "consultation",
+    "visit",
+    "meeting",
+    "talks",
+    "summit",
+    "forum",
+    "commission",
+    "phone_call",
+    "signing",
+    "other",
+}
+SCHEMA_TOPICS = {
+    "politics",
+    "trade",
+    "economy",
+    "energy",
+    "oil_gas",
+    "transport",
+    "logistics",
+    "culture",
+    "education",
+    "science",
+    "health",
+    "security",
+    "environment",
+    "digital",
+    "finance",
+    "agriculture",
+    "tourism",
+    "water",
+    "humanitarian",
+    "investment",
+    "industry",
+}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 VISIT = """Kazakh Foreign Minister pays official visit to Japan
@@ -80,7 +110,7 @@ ARTICLES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def record_of(doc: str, published: str | None = None) -> dict:
     outcome = process(RawDocument(doc=doc, origin=doc, text=ARTICLES[doc], published=published))
     assert outcome.ok, outcome.error
@@ -109,6 +139,7 @@ def event_with(record: dict, person: str) -> list[dict]:
 
 # ---- several events in one text ----
 
+
 def test_a_visit_and_the_meetings_it_held_are_separate_events():
     record = record_of("visit.txt")
     events = occurred(record)
@@ -123,19 +154,25 @@ def test_a_visit_and_the_meetings_it_held_are_separate_events():
     assert {"Daulet Zhaksybekov", "Sora Ishikawa"} <= names(with_ishikawa)
     assert with_ishikawa["date"] in ("2025-02", "2025-02-05", "2025-02-06")  # during the 5-6 February visit
     assert set(with_ishikawa["countries"]) == {"KZ", "JP"}
-    assert {p["name"]: (p["title"], p["country"]) for p in with_ishikawa["participants"]}["Sora Ishikawa"] == (
-        "Minister of Economy, Trade and Industry", "JP")
+    assert {p["name"]: (p["title"], p["country"]) for p in with_ishikawa["participants"]}[
+        "Sora Ishikawa"
+    ] == ("Minister of Economy, Trade and Industry", "JP")
 
 
-@pytest.mark.xfail(strict=True, reason="a meeting held during a visit takes all the visit's participants "
-                   "(events.assemble_events adds visit.participants), and the visit has absorbed the counterpart "
-                   "of an earlier meeting, so Haruto Mizuno is listed in the meeting with Sora Ishikawa he did "
-                   "not attend")
+@pytest.mark.xfail(
+    strict=True,
+    reason="a meeting held during a visit takes all the visit's participants "
+    "(events.assemble_events adds visit.participants), and the visit has absorbed the counterpart "
+    "of an earlier meeting, so Haruto Mizuno is listed in the meeting with Sora Ishikawa he did "
+    "not attend",
+)
 def test_each_meeting_of_a_visit_has_only_its_own_counterpart():
     record = record_of("visit.txt")
     meetings = [e for e in occurred(record) if e["type"] == "meeting"]
-    assert sorted(sorted(names(m) - {"Daulet Zhaksybekov"}) for m in meetings) == [["Haruto Mizuno"],
-                                                                                    ["Sora Ishikawa"]]
+    assert sorted(sorted(names(m) - {"Daulet Zhaksybekov"}) for m in meetings) == [
+        ["Haruto Mizuno"],
+        ["Sora Ishikawa"],
+    ]
 
 
 def test_a_visit_announces_the_next_round_as_a_planned_event():
@@ -148,6 +185,7 @@ def test_a_visit_announces_the_next_round_as_a_planned_event():
 
 
 # ---- planned vs occurred ----
+
 
 def test_a_meeting_before_publication_occurred_and_a_forum_after_it_is_planned():
     record = record_of("forum_planned.txt")
@@ -166,11 +204,14 @@ def test_a_meeting_before_publication_occurred_and_a_forum_after_it_is_planned()
 def test_a_dated_event_becomes_planned_when_publication_is_moved_before_it():
     record = record_of("forum_planned.txt", published="2025-04-01")
     assert occurred(record) == []
-    assert sorted((e["type"], e["date"]) for e in planned(record)) == [("forum", "2025-05-22"),
-                                                                        ("meeting", "2025-04-09")]
+    assert sorted((e["type"], e["date"]) for e in planned(record)) == [
+        ("forum", "2025-05-22"),
+        ("meeting", "2025-04-09"),
+    ]
 
 
 # ---- relative dates and background ----
+
 
 def test_on_thursday_is_the_day_before_a_friday_report():
     record = record_of("consultations_thursday.txt")
@@ -181,8 +222,10 @@ def test_on_thursday_is_the_day_before_a_friday_report():
     assert consultations["location"].get("inferred"), "the ministry's seat is a convention, said so"
     assert set(consultations["countries"]) == {"TM", "JP"}
     people = {p["name"]: (p["title"], p["country"]) for p in consultations["participants"]}
-    assert people == {"Batyr Amanov": ("Deputy Minister of Foreign Affairs", "TM"),
-                      "Kenta Morimoto": ("Director-General of the European Affairs Bureau", "JP")}
+    assert people == {
+        "Batyr Amanov": ("Deputy Minister of Foreign Affairs", "TM"),
+        "Kenta Morimoto": ("Director-General of the European Affairs Bureau", "JP"),
+    }
     assert {"energy", "education", "culture"} <= set(consultations["topics"])
 
 
@@ -206,6 +249,7 @@ def test_yesterday_is_the_day_before_publication():
 
 # ---- countries from demonyms, signing ----
 
+
 def test_a_demonym_compound_gives_both_countries():
     record = record_of("compound_teasers.txt")
     talks = [e for e in occurred(record) if e["type"] == "talks"]
@@ -215,9 +259,12 @@ def test_a_demonym_compound_gives_both_countries():
     assert talks[0]["location"]["name"] == "Beijing"
 
 
-@pytest.mark.xfail(strict=True, reason="'Kazakh-Chinese talks took place ... on 18 May 2024. President X held talks "
-                   "with Premier Y.' gives two talks events: the second sentence's new people start an undated "
-                   "event, so the dated talks have no participants")
+@pytest.mark.xfail(
+    strict=True,
+    reason="'Kazakh-Chinese talks took place ... on 18 May 2024. President X held talks "
+    "with Premier Y.' gives two talks events: the second sentence's new people start an undated "
+    "event, so the dated talks have no participants",
+)
 def test_the_people_of_the_talks_are_on_the_dated_talks():
     record = record_of("compound_teasers.txt")
     (talks,) = [e for e in occurred(record) if e["type"] == "talks"]
@@ -234,10 +281,13 @@ def test_signed_documents_mark_the_talks_they_followed():
     assert {"agriculture", "culture"} <= set(talks["topics"])
 
 
-@pytest.mark.xfail(strict=True, reason="an unnamed event gets a 'what' made of the capitalized words after its cue "
-                   "('talks between the Minister of Foreign Affairs of Kyrgyzstan Nurlan Abdykadyrov and the "
-                   "Minister of State for Foreign Affairs'): frames.named_event's _RIGHT runs through titles and "
-                   "names")
+@pytest.mark.xfail(
+    strict=True,
+    reason="an unnamed event gets a 'what' made of the capitalized words after its cue "
+    "('talks between the Minister of Foreign Affairs of Kyrgyzstan Nurlan Abdykadyrov and the "
+    "Minister of State for Foreign Affairs'): frames.named_event's _RIGHT runs through titles and "
+    "names",
+)
 def test_what_never_holds_a_participants_name():
     for doc in ARTICLES:
         for event in record_of(doc)["events"]:
@@ -246,6 +296,7 @@ def test_what_never_holds_a_participants_name():
 
 
 # ---- boilerplate ----
+
 
 def test_teasers_yield_no_people_and_no_events():
     record = record_of("compound_teasers.txt")
@@ -265,6 +316,7 @@ def test_an_author_biography_yields_no_people_and_no_events():
 
 # ---- invariants over every article ----
 
+
 @pytest.mark.parametrize("doc", sorted(ARTICLES))
 def test_every_event_satisfies_the_schema(doc):
     record = record_of(doc)
@@ -278,7 +330,7 @@ def test_every_event_satisfies_the_schema(doc):
         assert event["plover"] and event["plover"].isupper()
         assert event["evidence"], "every event names the sentences it was read from"
         for evidence in event["evidence"]:
-            assert text[evidence["start"]:evidence["end"]] == evidence["text"]
+            assert text[evidence["start"] : evidence["end"]] == evidence["text"]
         assert all(code in countries for code in event["countries"])
         assert all(p["country"] is None or p["country"] in countries for p in event["participants"])
         if event["location"] and event["location"]["country"]:
@@ -304,11 +356,13 @@ def test_every_participant_is_named_in_the_records_evidence(doc):
 
 
 @settings(max_examples=25, deadline=None)
-@given(doc=st.sampled_from(sorted(ARTICLES)),
-       published=st.dates(min_value=dt.date(2014, 1, 1), max_value=dt.date(2027, 12, 31)))
+@given(
+    doc=st.sampled_from(sorted(ARTICLES)),
+    published=st.dates(min_value=dt.date(2014, 1, 1), max_value=dt.date(2027, 12, 31)),
+)
 def test_an_occurred_event_is_never_dated_after_publication_whatever_the_publication_date(doc, published):
     record = record_of(doc, published.isoformat())
     assert record["published"] == published.isoformat()
     for event in occurred(record):
         if event["date"]:
-            assert event["date"] <= published.isoformat()[:len(event["date"])], event
+            assert event["date"] <= published.isoformat()[: len(event["date"])], event

@@ -10,9 +10,29 @@ from attache.extract.places import find_locations
 from attache.ingest.raw import RawDocument
 from attache.pipeline import process
 
-SCHEMA_TOPICS = set("politics trade economy energy oil_gas transport logistics culture education science "
-                    "health security environment digital finance agriculture tourism water humanitarian "
-                    "investment industry".split())
+SCHEMA_TOPICS = {
+    "politics",
+    "trade",
+    "economy",
+    "energy",
+    "oil_gas",
+    "transport",
+    "logistics",
+    "culture",
+    "education",
+    "science",
+    "health",
+    "security",
+    "environment",
+    "digital",
+    "finance",
+    "agriculture",
+    "tourism",
+    "water",
+    "humanitarian",
+    "investment",
+    "industry",
+}
 
 
 def locations_of(sentence: str):
@@ -25,15 +45,19 @@ def places_of(sentence: str) -> list[tuple[str, str | None, str]]:
 
 # ---- places ----
 
-@pytest.mark.parametrize("sentence, place", [
-    ("The consultations were held in Astana.", ("Astana", "KZ", "city")),
-    ("The delegation arrived at Ashgabat airport on Monday.", ("Ashgabat", "TM", "city")),
-    ("The minister travelled to Tashkent for talks.", ("Tashkent", "UZ", "city")),
-    ("The forum took place in the Japanese city of Osaka.", ("Osaka", "JP", "city")),
-    ("The talks were held in Bishkek, the capital of Kyrgyzstan.", ("Bishkek", "KG", "city")),
-    ("The prime minister arrived in Kuala Lumpur.", ("Kuala Lumpur", "MY", "city")),
-    ("The talks were held in New Delhi.", ("New Delhi", "IN", "city")),
-])
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("The consultations were held in Astana.", ("Astana", "KZ", "city")),
+        ("The delegation arrived at Ashgabat airport on Monday.", ("Ashgabat", "TM", "city")),
+        ("The minister travelled to Tashkent for talks.", ("Tashkent", "UZ", "city")),
+        ("The forum took place in the Japanese city of Osaka.", ("Osaka", "JP", "city")),
+        ("The talks were held in Bishkek, the capital of Kyrgyzstan.", ("Bishkek", "KG", "city")),
+        ("The prime minister arrived in Kuala Lumpur.", ("Kuala Lumpur", "MY", "city")),
+        ("The talks were held in New Delhi.", ("New Delhi", "IN", "city")),
+    ],
+)
 def test_a_city_after_in_at_to_is_read_with_its_country(sentence, place):
     assert places_of(sentence) == [place]
 
@@ -48,50 +72,71 @@ def test_a_city_followed_by_its_country_is_one_place():
     assert places_of("The meeting was held in Tokyo, Japan.") == [("Tokyo", "JP", "city")]
 
 
-@pytest.mark.parametrize("sentence, place", [
-    ("The Prime Minister visited Japan last week.", ("Japan", "JP", "country")),
-    ("The ministers met in Georgia and then flew to Jordan.", ("Georgia", "GE", "country")),
-    ("The visit to the Republic of Korea began on Monday.", ("Korea", "KR", "country")),
-])
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("The Prime Minister visited Japan last week.", ("Japan", "JP", "country")),
+        ("The ministers met in Georgia and then flew to Jordan.", ("Georgia", "GE", "country")),
+        ("The visit to the Republic of Korea began on Monday.", ("Korea", "KR", "country")),
+    ],
+)
 def test_a_country_after_a_place_cue_is_a_country_location(sentence, place):
     assert places_of(sentence)[0] == place
 
 
-@pytest.mark.parametrize("sentence, capital, country", [
-    ("Consultations were held at the MFA of Turkmenistan.", "Ashgabat", "TM"),
-    ("The talks took place at the Ministry of Foreign Affairs of Kazakhstan.", "Astana", "KZ"),
-    ("The envoys met at the Foreign Ministry of Japan.", "Tokyo", "JP"),
-])
+@pytest.mark.parametrize(
+    "sentence, capital, country",
+    [
+        ("Consultations were held at the MFA of Turkmenistan.", "Ashgabat", "TM"),
+        ("The talks took place at the Ministry of Foreign Affairs of Kazakhstan.", "Astana", "KZ"),
+        ("The envoys met at the Foreign Ministry of Japan.", "Tokyo", "JP"),
+    ],
+)
 def test_a_foreign_ministry_gives_the_capital_marked_as_inferred(sentence, capital, country):
     (seat,) = locations_of(sentence)
     assert (seat.name, seat.country, seat.kind) == (capital, country, "seat")
     assert seat.inferred and "capital" in seat.inferred
-    assert sentence[seat.start:seat.end].startswith("at the ")
+    assert sentence[seat.start : seat.end].startswith("at the ")
 
 
-@pytest.mark.parametrize("sentence", [
-    "The talks were held in March in a warm atmosphere.",
-    "The sides spoke to President Karimov about Energy at the Summit.",
-    "Experts from Central Asia took part.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks were held in March in a warm atmosphere.",
+        "The sides spoke to President Karimov about Energy at the Summit.",
+        "Experts from Central Asia took part.",
+    ],
+)
 def test_months_titles_and_regions_are_not_places(sentence):
     assert [loc for loc in locations_of(sentence) if loc.kind == "city"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="a sentence-initial 'In Astana, ...' gives no place: places._CITY_CUE and "
-                   "_COUNTRY_CUE are case-sensitive, so 'In' is not a cue (an article's 'In Tokyo, X met Y' "
-                   "ends up located at the country named elsewhere)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="a sentence-initial 'In Astana, ...' gives no place: places._CITY_CUE and "
+    "_COUNTRY_CUE are case-sensitive, so 'In' is not a cue (an article's 'In Tokyo, X met Y' "
+    "ends up located at the country named elsewhere)",
+)
 def test_a_sentence_initial_in_city_is_a_place():
     assert places_of("In Astana, the ministers held talks.") == [("Astana", "KZ", "city")]
 
 
-@pytest.mark.xfail(strict=True, reason="the ministry-seat rule reads only one-word country names: "
-                   "places._MINISTRY_SEAT's lazy country group stops at the first space, so 'the MFA of Saudi "
-                   "Arabia' and 'the Ministry of Foreign Affairs of the Republic of Uzbekistan' give no capital")
-@pytest.mark.parametrize("sentence, capital", [
-    ("The consultations were held at the MFA of Saudi Arabia.", "Riyadh"),
-    ("The consultations were held in the Ministry of Foreign Affairs of the Republic of Uzbekistan.", "Tashkent"),
-])
+@pytest.mark.xfail(
+    strict=True,
+    reason="the ministry-seat rule reads only one-word country names: "
+    "places._MINISTRY_SEAT's lazy country group stops at the first space, so 'the MFA of Saudi "
+    "Arabia' and 'the Ministry of Foreign Affairs of the Republic of Uzbekistan' give no capital",
+)
+@pytest.mark.parametrize(
+    "sentence, capital",
+    [
+        ("The consultations were held at the MFA of Saudi Arabia.", "Riyadh"),
+        (
+            "The consultations were held in the Ministry of Foreign Affairs of the Republic of Uzbekistan.",
+            "Tashkent",
+        ),
+    ],
+)
 def test_a_foreign_ministry_of_a_country_with_a_long_name_gives_its_capital(sentence, capital):
     assert [loc.name for loc in locations_of(sentence) if loc.kind == "seat"] == [capital]
 
@@ -100,21 +145,25 @@ def test_location_offsets_point_into_the_text():
     sentence = "The delegation visited Japan and arrived in Osaka, then in Kyoto."
     for loc in locations_of(sentence):
         if loc.kind != "seat":
-            assert sentence[loc.start:loc.end] == loc.name
+            assert sentence[loc.start : loc.end] == loc.name
 
 
 # ---- money ----
 
-@pytest.mark.parametrize("sentence, amount", [
-    ("The bank approved loans worth US $ 500 million for the project.", "US $ 500 million"),
-    ("Trade turnover reached $18 billion last year.", "$18 billion"),
-    ("Investments of 1.2 billion euros are planned.", "1.2 billion euros"),
-    ("Japan extended a credit line of 30 billion yen.", "30 billion yen"),
-    ("The portfolio is worth USD 2.5 billion.", "USD 2.5 billion"),
-    ("A grant of 5 million US dollars was announced.", "5 million US dollars"),
-    ("The fund holds €300 million.", "€300 million"),
-    ("Contracts worth 1,250 million dollars were signed.", "1,250 million dollars"),
-])
+
+@pytest.mark.parametrize(
+    "sentence, amount",
+    [
+        ("The bank approved loans worth US $ 500 million for the project.", "US $ 500 million"),
+        ("Trade turnover reached $18 billion last year.", "$18 billion"),
+        ("Investments of 1.2 billion euros are planned.", "1.2 billion euros"),
+        ("Japan extended a credit line of 30 billion yen.", "30 billion yen"),
+        ("The portfolio is worth USD 2.5 billion.", "USD 2.5 billion"),
+        ("A grant of 5 million US dollars was announced.", "5 million US dollars"),
+        ("The fund holds €300 million.", "€300 million"),
+        ("Contracts worth 1,250 million dollars were signed.", "1,250 million dollars"),
+    ],
+)
 def test_money_is_kept_as_written(sentence, amount):
     found = find_money(sentence, 0, len(sentence))
     assert [text for _, _, text in found] == [amount]
@@ -122,24 +171,36 @@ def test_money_is_kept_as_written(sentence, amount):
     assert sentence[start:end] == text
 
 
-@pytest.mark.parametrize("sentence", [
-    "Trade grew by 15 percent in 2024.",
-    "The region has 300 million people and 2024 tons of grain.",
-    "The 5th meeting of 12 delegations took place.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade grew by 15 percent in 2024.",
+        "The region has 300 million people and 2024 tons of grain.",
+        "The 5th meeting of 12 delegations took place.",
+    ],
+)
 def test_numbers_without_a_currency_are_not_money(sentence):
     assert find_money(sentence, 0, len(sentence)) == []
 
 
 # ---- organizations ----
 
-@pytest.mark.parametrize("sentence, organizations", [
-    ("The United Nations, the OSCE and the Commonwealth of Independent States were represented.",
-     ["UN", "OSCE", "CIS"]),
-    ("The Organization for Security and Co-operation in Europe sent observers.", ["OSCE"]),
-    ("Support for the Islamic Development Bank and the Shanghai Cooperation Organisation.", ["IsDB", "SCO"]),
-    ("The WHO and the WTO issued reports.", ["WHO", "WTO"]),
-])
+
+@pytest.mark.parametrize(
+    "sentence, organizations",
+    [
+        (
+            "The United Nations, the OSCE and the Commonwealth of Independent States were represented.",
+            ["UN", "OSCE", "CIS"],
+        ),
+        ("The Organization for Security and Co-operation in Europe sent observers.", ["OSCE"]),
+        (
+            "Support for the Islamic Development Bank and the Shanghai Cooperation Organisation.",
+            ["IsDB", "SCO"],
+        ),
+        ("The WHO and the WTO issued reports.", ["WHO", "WTO"]),
+    ],
+)
 def test_organizations_are_shown_by_their_usual_acronym(sentence, organizations):
     assert [name for _, _, name in find_organizations(sentence, 0, len(sentence))] == organizations
 
@@ -180,15 +241,25 @@ def test_organizations_and_money_come_only_from_the_article_body():
 
 # ---- topics ----
 
-@pytest.mark.parametrize("sentence, topics", [
-    ("They discussed trade, energy and transport corridors, as well as cultural and humanitarian ties.",
-     {"trade", "energy", "transport", "logistics", "culture", "humanitarian"}),
-    ("Cooperation in oil and gas, digital technologies, tourism and agriculture was reviewed.",
-     {"oil_gas", "digital", "tourism", "agriculture"}),
-    ("The parties spoke about water resources, climate, health care and security.",
-     {"water", "environment", "health", "security"}),
-    ("The sides exchanged greetings.", set()),
-])
+
+@pytest.mark.parametrize(
+    "sentence, topics",
+    [
+        (
+            "They discussed trade, energy and transport corridors, as well as cultural and humanitarian ties.",
+            {"trade", "energy", "transport", "logistics", "culture", "humanitarian"},
+        ),
+        (
+            "Cooperation in oil and gas, digital technologies, tourism and agriculture was reviewed.",
+            {"oil_gas", "digital", "tourism", "agriculture"},
+        ),
+        (
+            "The parties spoke about water resources, climate, health care and security.",
+            {"water", "environment", "health", "security"},
+        ),
+        ("The sides exchanged greetings.", set()),
+    ],
+)
 def test_topics_come_from_the_vocabulary(sentence, topics):
     found = find_topics(sentence, 0, len(sentence))
     assert {topic for _, _, topic in found} == topics

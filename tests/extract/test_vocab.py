@@ -12,14 +12,61 @@ from attache import vocab
 from attache.vocab import _rows, _split
 
 # the schema's closed vocabularies (../shared/schema/README.md)
-SCHEMA_TYPES = {"consultation", "visit", "meeting", "talks", "summit", "forum", "commission",
-                "phone_call", "signing", "other"}
-SCHEMA_TOPICS = set("politics trade economy energy oil_gas transport logistics culture education science "
-                    "health security environment digital finance agriculture tourism water humanitarian "
-                    "investment industry".split())
+SCHEMA_TYPES = {
+    "consultation",
+    "visit",
+    "meeting",
+    "talks",
+    "summit",
+    "forum",
+    "commission",
+    "phone_call",
+    "signing",
+    "other",
+}
+SCHEMA_TOPICS = {
+    "politics",
+    "trade",
+    "economy",
+    "energy",
+    "oil_gas",
+    "transport",
+    "logistics",
+    "culture",
+    "education",
+    "science",
+    "health",
+    "security",
+    "environment",
+    "digital",
+    "finance",
+    "agriculture",
+    "tourism",
+    "water",
+    "humanitarian",
+    "investment",
+    "industry",
+}
 # PLOVER's event types (the ontology the schema's `plover` field names)
-PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER"}
+PLOVER = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    "OTHER",
+}
 # user-assigned, not in ISO 3166-1, but the code every outlet and registry uses for Kosovo
 USER_ASSIGNED = {"XK"}
 
@@ -48,9 +95,12 @@ def test_no_country_name_or_demonym_names_two_states():
     assert {form: codes for form, codes in codes_of.items() if len(codes) > 1} == {}
 
 
-@pytest.mark.xfail(strict=True, reason="countries.tsv gives 'Kingston' as the capital of both Jamaica (JM) and "
-                   "Norfolk Island (NF); vocab.places() lets the later row win, so 'talks in Kingston' "
-                   "are placed on Norfolk Island")
+@pytest.mark.xfail(
+    strict=True,
+    reason="countries.tsv gives 'Kingston' as the capital of both Jamaica (JM) and "
+    "Norfolk Island (NF); vocab.places() lets the later row win, so 'talks in Kingston' "
+    "are placed on Norfolk Island",
+)
 def test_no_capital_name_names_two_states():
     codes_of: dict[str, set[str]] = defaultdict(set)
     for row in _rows("countries.tsv"):
@@ -73,11 +123,18 @@ def test_a_country_name_is_never_another_states_demonym():
 
 def test_every_capital_with_coordinates_is_a_place_of_its_own_country():
     places = vocab.places()
-    capitals = [(name, c.code) for c in vocab.countries().values() if c.capital and c.lat is not None
-                for name in c.capital_names]
+    capitals = [
+        (name, c.code)
+        for c in vocab.countries().values()
+        if c.capital and c.lat is not None
+        for name in c.capital_names
+    ]
     shared = {name for name, _ in capitals if sum(n == name for n, _ in capitals) > 1}  # the xfail above
-    wrong = [(name, code, places[name].country) for name, code in capitals
-             if name not in shared and places[name].country != code]
+    wrong = [
+        (name, code, places[name].country)
+        for name, code in capitals
+        if name not in shared and places[name].country != code
+    ]
     assert wrong == []
 
 
