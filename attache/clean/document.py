@@ -281,6 +281,8 @@ def _source(raw: RawDocument, reading: _Reading, page: dict) -> tuple[str | None
 def _is_headline(line: str) -> bool:
     """Short, several words, one phrase with no sentence end: a title rather than a paragraph."""
     words = line.split()
+    if find_date_line(line) is not None and sum(ch.isdigit() for ch in line) >= 6:
+        return False  # "Last updated: 10/06/2024 - 19:20" is a stamp
     ending = line.rstrip(_CLOSERS) or line
     return (
         3 <= len(words) <= HEADLINE_MAX_WORDS

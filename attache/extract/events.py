@@ -188,6 +188,11 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
             if focus is None:
                 if date_value or sentence_people or cue.location or len({c.code for c in facts.countries}) >= 1:
                     ev = _new_event(cue, facts, "occurred", sentence_people)
+                    if ev.date is None:  # the report's lead: its one date dates the event, however far
+                        dated = [d for d in facts.dates if d.value]
+                        if len(dated) == 1 and not (published_after(dated[0].value, facts)):
+                            ev.date = dated[0]
+                            ev.why["date"] = f"'{dated[0].text}': the only date of the sentence that reports it"
                     events.append(ev)
                     focus = current = ev
                     touched.append(ev)
@@ -326,6 +331,11 @@ def _complete(e: Event) -> None:
                 p.country = host
                 p.why.append(f"host: the meeting took place in {e.location.name}")
                 e.add_country(host)
+
+
+def published_after(value: str, facts: SentenceFacts) -> bool:
+    """True when a date lies after the article's publication (kept on the sentence's cues)."""
+    return any(c.planned and c.date is not None and c.date.value == value for c in facts.cues)
 
 
 def _same_planned(cue: Cue, events: list[Event], touched: list[Event]) -> Event | None:

@@ -18,7 +18,7 @@ from attache.extract.places import LocationMention
 
 # a marker right before the cue, with at most five words between: "holding the first Summit"
 _PLANNED_BEFORE = re.compile(
-    r"\b(?:holding|hold|to hold|organi[sz]ation of|organi[sz]ing|to organi[sz]e|preparations? for|"
+    r"\b(?:holding|to hold|organi[sz]ation of|organi[sz]ing|to organi[sz]e|preparations? for|"
     r"prepar(?:e|ing) for|upcoming|forthcoming|next|future|plans? to hold|to convene|to host|hosting|"
     r"will hold|will host|will pay|will visit|to visit|to pay|is to pay|invitation to|invited .{0,40}? to|"
     r"to meet|will meet|to attend|will attend|to participate in|will participate in|to take part in|"
@@ -45,7 +45,8 @@ DISCUSSION = re.compile(
     re.IGNORECASE)
 PARTICIPATION = re.compile(
     r"\b(?:headed by|led by|chaired by|co-chaired by|attended by|participated|took part|taking part|"
-    r"accompanied by|was headed|were headed|side was|side -|side –|delegation)\b", re.IGNORECASE)
+    r"accompanied by|was headed|were headed|side was|side -|side –|delegation|delegations|hosted|welcomed|"
+    r"(?:was|were) represented by|co-chaired|chaired)\b", re.IGNORECASE)
 SIGNED = re.compile(r"\b(?:signed|signing|inked|concluded)\b", re.IGNORECASE)
 FUTURE_SIGNING = re.compile(r"\b(?:will|shall|to be|expected to|plans? to|intends? to|ready to|set to|due to)\b[^.;]{0,50}?\bsign"
                             r"|\b(?:to|will) sign", re.IGNORECASE)
@@ -117,6 +118,8 @@ def read_cue(cue: Cue, text: str, s_start: int, s_end: int, dates: list[DateMent
 
 
 _OF_THE = re.compile(r"^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[\w \u00a0'’+-]{0,50}$")
+_FOR_EVENT = re.compile(r"^[^.;]{0,80}\b(?:for|at|during|within|in the framework of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$",
+                        re.IGNORECASE)
 SPECIFIC_TYPES = ("commission", "summit", "forum", "consultation", "phone_call")
 
 
@@ -124,6 +127,11 @@ def merge_nested_cues(cues: list[Cue], text: str) -> list[Cue]:
     """'the ninth meeting of the Intergovernmental Commission' is one cue of type commission."""
     out: list[Cue] = []
     for cue in cues:
+        verb = next((o for o in out if o.text.lower() in ("met", "met with", "held talks") and
+                     _FOR_EVENT.search(text[o.end:cue.start]) and cue.type in SPECIFIC_TYPES), None)
+        if verb is not None:
+            verb.type, verb.plover, verb.what, verb.what_span = cue.type, cue.plover, cue.what, cue.what_span
+            continue
         outer = next((o for o in out if o.what_span and o.what_span[0] <= cue.start < o.what_span[1]
                       or _OF_THE.match(text[o.end:cue.start])), None)
         if outer is None:

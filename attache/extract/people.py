@@ -22,16 +22,18 @@ from attache.extract.dates import MONTHS, WEEKDAYS
 from attache.extract.lexicon import find_countries, role_pattern
 from attache.vocab import _lines
 
-_TOKEN = r"(?:\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*|\p{Lu}\.|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+)"
+_TOKEN = (r"(?:\p{Lu}\p{Ll}*(?:['’]\p{Lu}\p{Ll}+)+(?:-\p{L}\p{Ll}+)*"  # O'Sullivan, D'Souza
+          r"|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*|\p{Lu}\.|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+)")
 _PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|di|van|von|der|del|la|le|ul|uddin)"
 NAME = regex.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE}|Al|Bin)[ -])?(?:{_TOKEN})){{0,7}}(?:’s|'s)?(?![\w])")
 # words before a name that are a form of address rather than an office
 HONORIFICS = frozenset({"Sheikh", "Sheikha", "Prince", "Princess", "His Highness Sheikh", "Her Highness Sheikha",
                         "His Highness", "Her Highness", "His Excellency", "Her Excellency", "H.E.", "Dr.", "Mr.", "Ms."})
+_TRAILING_HONORIFIC = re.compile(r"(?:,?\s+(?:Mr|Mrs|Ms|Dr|Madam|Mme|Sir|H\.E)\.?)+$")
 _LOWER_TITLE_WORDS = ("foreign|affairs|defence|defense|economy|economic|finance|trade|interior|justice|energy|health|"
                       "education|culture|agriculture|transport|industry|investment|commerce|labour|labor|"
                       "development|international|cooperation|national|security|state")
-_STRETCH_FWD = regex.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?((?:(?:\p{Lu}[\w'’.]*(?:-\p{L}[\w'’]*)*|of|the|for|on|and(?=[ \u00a0]\p{Lu})|,(?=[ \u00a0]\p{Lu}))[ \u00a0]*)+)")
+_STRETCH_FWD = regex.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?(?:(?:new|newly appointed|newly-appointed|incoming|outgoing|current|acting)[ \u00a0]+)?((?:(?:\p{Lu}[\w'’.]*(?:-\p{L}[\w'’]*)*|of|the|for|on|and(?=[ \u00a0]\p{Lu})|,(?=[ \u00a0]\p{Lu}))[ \u00a0]*)+)")
 _COUNTERPART = regex.compile(r"\b(?:his|her|their|the)[ \u00a0]+(?:(\p{Lu}[\w-]+)[ \u00a0]+)?counterparts?,?[ \u00a0]+$")
 _LED_BY = re.compile(r"\b(?:[A-Z][\w-]+\s+)?delegation\b[^.;]{0,160}?\b(?P<verb>led by|headed by)\b[^.;,]{0,120}$")
 _SIDE = re.compile(r"\b(?:the|from the)\s+(\w+)\s+side\b", re.IGNORECASE)
@@ -88,8 +90,12 @@ def name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, str
         if lo >= hi:
             continue
         kept = tokens[lo:hi]
-        if any(t in stops for t in kept):
-            continue
+        inner = [i for i, t in enumerate(kept) if t in stops or _bare(t) in stops]
+        if inner:  # "Bilateral Relations Lourdes Manalo-Bautista": the name follows the last stop word
+            lo += inner[-1] + 1
+            kept = tokens[lo:hi]
+            if not kept:
+                continue
         if kept[-1].endswith(".") or kept[-1].lower() in (_PARTICLE.strip("(?:)").split("|")):
             continue
         s = m.start() + len(" ".join(tokens[:lo])) + (1 if lo else 0)
@@ -124,6 +130,7 @@ def title_before(text: str, lo: int, name_start: int) -> tuple[str, int] | None:
     if not role:
         return None
     title = stretch[role.start():].rstrip(" ,-–—\u00a0")
+    title = _TRAILING_HONORIFIC.sub("", title)
     if not title or len(title) > 200:
         return None
     return title, stretch_start + role.start()
