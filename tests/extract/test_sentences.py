@@ -137,7 +137,7 @@ def document_with_body(draw):
     return text, body
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(document_with_body())
 def test_sentences_lie_inside_body_spans_in_order_without_overlap(document):
     text, body = document
@@ -153,7 +153,7 @@ def test_sentences_lie_inside_body_spans_in_order_without_overlap(document):
         previous_end = s.end
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(document_with_body())
 def test_every_letter_of_the_body_is_in_some_sentence(document):
     text, body = document
