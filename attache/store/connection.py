@@ -47,7 +47,8 @@ def connect(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA cache_size = -65536")
+        # page cache in KiB: the writer's index pages for large stores; readers are many, keep them small
+        conn.execute(f"PRAGMA cache_size = {-65536 if read_only else -262144}")
         conn.execute("PRAGMA mmap_size = 1073741824")
     except sqlite3.Error as e:
         raise StoreError(f"{path}: cannot open database ({e})") from e
