@@ -19,7 +19,8 @@ from attache.extract.sentences import Sentence, split_sentences
 _PAST = re.compile(r"\b(?:met|was held|were held|took place|visited|arrived|held talks|held a meeting|"
                    r"held consultations|signed|concluded|endorsed|received)\b", re.IGNORECASE)
 EXTRACTOR = f"attache.extract/{__version__}"
-_FUTURE = re.compile(r"\b(?:will|shall|scheduled|to be held|upcoming|forthcoming|is set to|are set to|next|plans? to)\b",
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|to be held|upcoming|forthcoming|is set to|are set to|next|plans? to|"
+                     r"(?:is|are) due to|(?:is|are) expected to)\b",
                      re.IGNORECASE)
 
 

@@ -27,7 +27,8 @@ FRAMEWORK = re.compile(r"\b(?:framework of|within|format|platform of|auspices of
 PREVIOUS = re.compile(r"\b(?:previous|last|first|former|earlier|preceding|prior)\b[^.;]*$", re.IGNORECASE)
 PAST_CONTEXT = re.compile(r"\b(?:during|following|after|since|in the course of|results of|outcomes of)\b", re.IGNORECASE)
 ATTENDED = re.compile(r"\b(?:attended by|take part|took part|participated|participation of|participants)\b", re.IGNORECASE)
-SAME_DAY = re.compile(r"\b(?:on|earlier on|later on|later|earlier)?\s*the same day\b", re.IGNORECASE)
+SAME_DAY = re.compile(r"\b(?:(?:on|earlier on|later on|later|earlier)?\s*the same day|later that day|later in the day|"
+                      r"earlier that day|that same day)\b", re.IGNORECASE)
 COLLECTIVE = re.compile(r"\b(?:the (?:two |both )?(?:ministers|sides|parties|diplomats|leaders|delegations|presidents|"
                         r"heads of (?:state|government)|officials)|they|both sides)\b", re.IGNORECASE)
 FAMILY = {"consultation": "consult", "talks": "consult", "meeting": "consult", "visit": "consult",
@@ -206,7 +207,7 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 continue
             known = {p.surname for e in events for p in e.participants}
             new_people = [p for p in sentence_people if p.surname not in known]
-            visitors = [p for p in _near(new_people, cue)]
+            visitors = [p for p in _near(sentence_people, cue)]
             if cue.type == "visit" and focus.type != "visit" and visitors:
                 ev = _new_event(cue, facts, "occurred", visitors)  # "during President X's state visit"
                 if PAST_CONTEXT.search(text[max(0, cue.start - facts.sentence.start - 60):cue.start - facts.sentence.start]):

@@ -23,7 +23,7 @@ _PLANNED_BEFORE = re.compile(
     r"will hold|will host|will pay|will visit|to visit|to pay|is to pay|invitation to|invited .{0,40}? to|"
     r"to meet|will meet|to attend|will attend|to participate in|will participate in|to take part in|"
     r"will take part in|(?:is|are) due to|due to travel|will travel|to travel|will witness|to witness|will also)"
-    r"(?:[ \u00a0]+[\w“”\"'’+-]+){0,6}[ \u00a0]+$", re.IGNORECASE)
+    r"(?:[ \u00a0]+[\w“”\"'’+-]+){0,8}[ \u00a0]+$", re.IGNORECASE)
 _PLANNED_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:will be held|will take place|will be organi[sz]ed|will open|is to be held|"
     r"are to be held|to be held|scheduled (?:to|for)|is scheduled|are scheduled|is planned|are planned|"
@@ -159,6 +159,9 @@ def _nearest(cue: Cue, dates: list[DateMention], s_start: int) -> DateMention | 
 
 
 def _nearest_location(cue: Cue, locations: list[LocationMention]) -> LocationMention | None:
+    right_after = [loc for loc in locations if 0 <= loc.start - cue.end <= 12]
+    if right_after:  # "visit to India, ... with a stop in Bengaluru": India
+        return right_after[0]
     after = [loc for loc in locations if loc.start >= cue.end and loc.start - cue.end < 120]
     if after:
         return min(after, key=lambda loc: (loc.kind == "country", loc.start))
