@@ -51,14 +51,15 @@ def one_run(n: int, jobs: int, seed: int) -> dict:
             ok += 1
             events += len(outcome.record.get("events", []))
     elapsed = time.perf_counter() - started
-    peak_tree_mb = memory.stop()
+    peak_tree_mb, peak_tree_anon_mb = memory.stop()
     after_first = time.perf_counter() - first if first else 0.0
     return {
         "n": n, "jobs": jobs, "ok": ok, "events": events, "words": words, "seconds": round(elapsed, 2),
         "per_s": round(n / elapsed, 1), "per_s_after_first": round((n - 1) / after_first, 1) if after_first else None,
         "words_per_s": round(words / elapsed),
         "peak_rss_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-        "peak_rss_tree_mb": round(peak_tree_mb),
+        "peak_rss_tree_mb": round(peak_tree_mb), "peak_anon_tree_mb": round(peak_tree_anon_mb),
+        "load_average": round(os.getloadavg()[0], 1),
     }
 
 
@@ -80,7 +81,8 @@ def main(argv: list[str] | None = None) -> None:
             f"jobs={jobs}: {result['per_s']} articles/s ({result['per_s_after_first']} after the first), "
             f"{result['words_per_s']} words/s, {result['ok']}/{result['n']} ok, {result['events']} events, "
             f"{result['seconds']} s; peak RSS parent {result['peak_rss_parent_mb']} MB, "
-            f"whole process tree {result['peak_rss_tree_mb']} MB\n"
+            f"whole process tree {result['peak_rss_tree_mb']} MB ({result['peak_anon_tree_mb']} MB anonymous); "
+            f"load average {result['load_average']}\n"
         )
 
 

@@ -4,7 +4,9 @@ For each ``--jobs`` value: generates the corpus once (``benchmarks/corpus.py``),
 ``attache ingest DIR --db DB --jobs J`` in a subprocess, and prints articles/s (wall clock,
 start-up included), the stored document count, the database size and the peak RSS of the
 whole process tree (the command, its forkserver and its workers, summed, sampled from /proc
-every 0.2 s). Linux only (reads /proc).
+every 0.2 s), all of it and its anonymous part (without the memory-mapped database and
+libraries). Also prints the load average before each run: other work on the machine slows
+the figures down. Linux only (reads /proc).
 
     python benchmarks/ingest.py -n 10000 --jobs 1 2
     python benchmarks/ingest.py -n 100000 --jobs 2 --format jsonl
@@ -23,9 +25,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
-
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
-
 
 def attache_command() -> list[str]:
     """How to run the CLI from this checkout, installed or not."""
@@ -50,38 +49,47 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def tree_rss_kb(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants, in KiB."""
-    tree, total, stack = _children(), 0, [root]
+def tree_rss_kb(root: int) -> tuple[int, int]:
+    """Resident memory of ``root`` and all its descendants, in KiB: (all, anonymous only).
+
+    "All" includes file pages mapped into the processes (SQLite's memory-mapped database,
+    shared libraries), which the kernel can drop at will; "anonymous" is the heap.
+    """
+    tree, total, anonymous, stack = _children(), 0, 0, [root]
     while stack:
         pid = stack.pop()
         stack.extend(tree.get(pid, ()))
         try:
-            with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
-                total += int(handle.read().split()[1]) * PAGE_KB
+            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+                fields = dict(line.split(":", 1) for line in handle if ":" in line)
         except OSError:
             continue
-    return total
+        total += int(fields.get("VmRSS", "0 kB").split()[0])
+        anonymous += int(fields.get("RssAnon", "0 kB").split()[0])
+    return total, anonymous
 
 
 class PeakTreeMemory:
-    """Samples the process tree under ``pid`` in a thread; ``peak_mb`` after ``stop()``."""
+    """Samples the process tree under ``pid`` in a thread; ``stop()`` gives the peaks in MB
+    (all resident memory, anonymous memory only)."""
 
     def __init__(self, pid: int, interval: float = 0.2):
-        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self.pid, self.interval, self.peak_kb, self.peak_anon_kb = pid, interval, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.pid))
+            total, anonymous = tree_rss_kb(self.pid)
+            self.peak_kb = max(self.peak_kb, total)
+            self.peak_anon_kb = max(self.peak_anon_kb, anonymous)
             self._stop.wait(self.interval)
 
-    def stop(self) -> float:
+    def stop(self) -> tuple[float, float]:
         self._stop.set()
         self._thread.join()
-        return self.peak_kb / 1024
+        return self.peak_kb / 1024, self.peak_anon_kb / 1024
 
 
 def run_ingest(corpus: Path, db: Path, jobs: int) -> dict:
@@ -91,8 +99,8 @@ def run_ingest(corpus: Path, db: Path, jobs: int) -> dict:
     memory = PeakTreeMemory(process.pid)
     _out, err = process.communicate()
     elapsed = time.perf_counter() - started
-    peak_mb = memory.stop()
-    return {"seconds": elapsed, "peak_mb": peak_mb, "exit": process.returncode, "stderr_tail": err.strip().splitlines()[-3:]}
+    peak_mb, peak_anon_mb = memory.stop()
+    return {"seconds": elapsed, "peak_mb": peak_mb, "peak_anon_mb": peak_anon_mb, "exit": process.returncode, "stderr_tail": err.strip().splitlines()[-3:]}
 
 
 def stored_documents(db: Path) -> int:
@@ -122,13 +130,15 @@ def main(argv: list[str] | None = None) -> None:
         )
         for jobs in args.jobs:
             db = Path(work) / f"jobs{jobs}.db"
+            sys.stdout.write(f"load average before jobs={jobs}: {os.getloadavg()[0]:.1f}\n")
             result = run_ingest(corpus, db, jobs)
             stored = stored_documents(db) if db.exists() else 0
             size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
             sys.stdout.write(
                 f"jobs={jobs}: {args.n / result['seconds']:.1f} articles/s end-to-end "
                 f"({result['seconds']:.1f} s), stored {stored}, exit {result['exit']}, "
-                f"db {size_mb:.1f} MB, peak RSS of the process tree {result['peak_mb']:.0f} MB\n"
+                f"db {size_mb:.1f} MB, peak RSS of the process tree {result['peak_mb']:.0f} MB "
+                f"({result['peak_anon_mb']:.0f} MB anonymous)\n"
             )
             if result["exit"] not in (0, None) or stored != args.n:
                 sys.stdout.write("  stderr: " + " | ".join(result["stderr_tail"]) + "\n")
