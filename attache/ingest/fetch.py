@@ -130,9 +130,9 @@ class Fetcher:
         if isinstance(got, InputError):
             return f"robots.txt could not be read ({got.reason}); not fetching"
         status, body = got
-        if 400 <= status < 500:
+        if 400 <= status < 500 and status != 429:
             return None
-        if status >= 500:
+        if status >= 400:
             return f"robots.txt could not be read (HTTP {status}); not fetching"
         rules = urllib.robotparser.RobotFileParser(f"{host}/robots.txt")
         rules.parse(body.decode("utf-8", errors="replace").splitlines())
@@ -154,7 +154,11 @@ class Fetcher:
                 return InputError(url, str(too_large))
             except httpx.TimeoutException:
                 failure, retry_after = f"timed out after {self.timeout:g} s", None
-            except httpx.TransportError as error:
+            except httpx.InvalidURL as error:
+                return InputError(url, f"invalid URL ({error})")
+            except httpx.TooManyRedirects:
+                return InputError(url, "too many redirects")
+            except httpx.RequestError as error:
                 failure, retry_after = f"connection failed ({type(error).__name__}: {error})", None
             else:
                 if want_status and status not in RETRY_STATUSES:

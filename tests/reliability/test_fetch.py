@@ -149,3 +149,16 @@ def test_doc_name_is_readable_and_distinct():
     assert doc_name("https://mfa.example.tm/en/news/4521") == "mfa.example.tm-en-news-4521"
     assert doc_name("https://a.example/view.php?id=5") != doc_name("https://a.example/view.php?id=6")
     assert doc_name("https://a.example/") == "a.example"
+
+
+def test_redirect_loops_and_bad_urls_are_errors():
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(302, headers={"Location": str(request.url)})
+
+    with fast_fetcher(transport=httpx.MockTransport(handler)) as fetcher:
+        loop = fetcher.fetch("https://mfa.example/loop")
+        bad = fetcher.fetch("https://mfa.example:99999/x")
+    assert isinstance(loop, InputError) and "redirects" in loop.reason
+    assert isinstance(bad, InputError)
