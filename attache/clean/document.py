@@ -261,6 +261,8 @@ def _published(raw: RawDocument, reading: _Reading, page: dict, text: str) -> tu
     found = find_date_line(text)
     if found:
         return found[0], f"date line: {found[1]!r}"
+    if raw.published_fallback:
+        return raw.published_fallback, "--published (the text gives no date)"
     return None, None
 
 

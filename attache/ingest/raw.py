@@ -26,3 +26,4 @@ class RawDocument:
     url: str | None = None
     source: str | None = None
     title: str | None = None
+    published_fallback: str | None = None  # used only when neither the input nor the text gives a date

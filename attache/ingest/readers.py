@@ -131,7 +131,7 @@ def _read_path(path: str, hint: str | None, max_bytes: int) -> Iterator[Item]:
         yield InputError(path, _too_large(len(data), max_bytes))
         return
     kind = "html" if path.lower().endswith(HTML_SUFFIXES) or looks_like_html(data) else "text"
-    yield RawDocument(doc=os.path.basename(path), origin=path, kind=kind, content=data, published=hint)
+    yield RawDocument(doc=os.path.basename(path), origin=path, kind=kind, content=data, published_fallback=hint)
 
 
 def _read_stdin(stream: BinaryIO, hint: str | None, max_bytes: int) -> Item:
@@ -142,7 +142,7 @@ def _read_stdin(stream: BinaryIO, hint: str | None, max_bytes: int) -> Item:
     if len(data) > max_bytes:
         return InputError(STDIN_ORIGIN, f"input is over the {_megabytes(max_bytes)} limit")
     kind = "html" if looks_like_html(data) else "text"
-    return RawDocument(doc="stdin", origin=STDIN_ORIGIN, kind=kind, content=data, published=hint)
+    return RawDocument(doc="stdin", origin=STDIN_ORIGIN, kind=kind, content=data, published_fallback=hint)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -194,7 +194,7 @@ def _jsonl_document(line: bytes, origin: str, path: str, number: int, hint: str 
         return InputError(origin, f"line is a JSON {type(record).__name__}, not an object")
     try:
         fields = {name: _jsonl_field(record, name, origin) for name in _JSONL_TEXT_FIELDS}
-        published = normalize_published(fields["published"], origin) or hint
+        published = normalize_published(fields["published"], origin)
     except InputError as error:
         return error
     text, html = fields["text"], fields["html"]
@@ -205,6 +205,7 @@ def _jsonl_document(line: bytes, origin: str, path: str, number: int, hint: str 
         doc=doc,
         origin=origin,
         published=published,
+        published_fallback=hint,
         url=fields["url"],
         source=fields["source"],
         title=fields["title"],

@@ -102,12 +102,6 @@ def test_published_is_given_to_a_text_without_a_date(articles):
     assert [e["date"] for e in dated["events"]] == ["2025-02-03"]  # 'yesterday'
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="--published overrides the date the text gives: its help says 'for documents "
-    "whose text lacks one' (and the issue: 'publication date given when the text lacks it'), but "
-    "iter_raw sets it as every file's RawDocument.published, which the cleaner prefers",
-)
 def test_published_in_the_text_wins_over_the_option(articles):
     (record,) = json_lines(run(["--published", "2020-01-01", str(articles / "b_consultations.txt")]).stdout)
     assert record["published"] == "2025-06-02"

@@ -36,7 +36,7 @@ def test_text_file(tmp_path):
 def test_published_hint_is_given_to_every_document(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE)
     (raw,) = read_all(tmp_path / "a.txt", published="2025-02-04")
-    assert raw.published == "2025-02-04"
+    assert (raw.published, raw.published_fallback) == (None, "2025-02-04")
 
 
 def test_malformed_published_hint_raises_at_once():
@@ -87,7 +87,7 @@ def test_html_sniffing(head, expected):
 
 def test_stdin_is_read_from_the_given_stream():
     (raw,) = read_all("-", stdin=io.BytesIO(ARTICLE.encode()), published="2024-01-05")
-    assert (raw.doc, raw.origin, raw.content, raw.published) == (
+    assert (raw.doc, raw.origin, raw.content, raw.published_fallback) == (
         "stdin",
         "<stdin>",
         ARTICLE.encode(),
@@ -126,7 +126,7 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     path.write_text("\n".join(lines) + "\n")
     items = read_all(path, published="2020-01-01")
     docs = [item for item in items if isinstance(item, RawDocument)]
-    assert [(d.doc, d.origin, d.kind, d.published) for d in docs] == [
+    assert [(d.doc, d.origin, d.kind, d.published or d.published_fallback) for d in docs] == [
         ("a1", f"{path}:1", "text", "2024-05-17"),
         ("7", f"{path}:4", "html", "2020-01-01"),
         ("z", f"{path}:8", "text", "2024-05-17"),
