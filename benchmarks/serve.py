@@ -26,8 +26,15 @@ from pathlib import Path
 
 import httpx
 
+from attache.serve import pages as serve_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_P95_MS = 100.0
+VIEWS = {"home": (serve_pages.home_page, "home.html"), "event": (serve_pages.event_page, "event.html"),
+         "document": (serve_pages.document_page, "document.html"), "person": (serve_pages.person_page, "person.html"),
+         "relationship": (serve_pages.relationship_page, "relationship.html"),
+         "country": (serve_pages.country_page, "country.html"), "search": (serve_pages.search_page, "search.html"),
+         "events-filter": (serve_pages.events_page, "events.html")}
 SEARCH_WORDS = ["hydrogen", "energy", "consultations", "lithium", "satellite", "trade corridor"]
 
 
@@ -96,6 +103,45 @@ def discover(base: str, rng: random.Random) -> dict[str, list[str]]:
     }
 
 
+def cpu_breakdown(db: Path, base_pages: dict[str, list[str]], runs: int = 10) -> None:
+    """CPU time per page in this process, split into the view (query layer + reshaping) and
+    the rendering (HTML template, or the JSON twin): independent of other load on the machine."""
+    from starlette.requests import Request
+    from starlette.routing import Match
+
+    from attache.serve.app import create_app
+    from attache.serve.respond import json_response, render_page
+
+    app = create_app(db, cache_entries=0)
+    store = app.state.stores.get()
+    print(f"{'page':15s} {'view cpu ms':>11s} {'html cpu ms':>11s} {'json cpu ms':>11s}   (in process, median of {runs})")
+    for name, urls in base_pages.items():
+        if not urls or name.endswith("-json"):
+            continue
+        path, _, query_string = urls[0].partition("?")
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": query_string.encode(),
+                 "headers": [], "app": app}
+        for route in app.routes:
+            match, child = route.matches(scope)
+            if match == Match.FULL and hasattr(route, "endpoint"):
+                scope.update(child)
+                break
+        view, template = VIEWS[name]
+        request = Request(scope)
+        context = view(request, store)
+        timings = []
+        for work in (lambda: view(request, store), lambda: render_page(request, template, context),
+                     lambda: json_response(context)):
+            samples = []
+            for _ in range(runs):
+                started = time.process_time()
+                work()
+                samples.append((time.process_time() - started) * 1000)
+            timings.append(statistics.median(samples))
+        print(f"{name:15s} {timings[0]:11.1f} {timings[1]:11.1f} {timings[2]:11.1f}")
+    app.state.stores.close_all()
+
+
 async def run_load(base: str, urls: list[str], requests: int, clients: int, seed: int) -> dict:
     """``requests`` GETs spread over ``clients`` concurrent workers; latency of each in ms."""
     rng = random.Random(seed)
@@ -159,6 +205,7 @@ def main() -> None:
                   f"{args.clients} concurrent clients, "
                   f"{args.requests} requests per page")
             pages = discover(base, random.Random(args.seed))
+            cpu_breakdown(db, pages)
             print(f"{'page':15s} {'1 client p50':>12s} {'req/s':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}  failures")
             worst = 0.0
             for name, urls in pages.items():
