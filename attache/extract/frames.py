@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from attache import vocab
 from attache.extract.dates import DateMention
+from attache.extract.lexicon import role_pattern
 from attache.extract.places import LocationMention
 
 # a marker right before the cue, with at most five words between: "holding the first Summit"
@@ -199,6 +200,9 @@ def named_event(text: str, cue: Cue, s_start: int, s_end: int) -> tuple[str | No
         phrase = phrase[lead.end():]
     phrase = re.sub(r"(?:[ \u00a0]+(?:of|on|for|and|the|in|between))+$", "", phrase).rstrip(".")
     phrase = _TRAILING_DATE.sub("", phrase)
+    title = role_pattern().search(phrase, cue.end - lo)
+    if title:  # "talks between the Minister of ...": what follows is who, not the event's name
+        phrase = re.sub(r"(?:[ \u00a0]+(?:of|on|for|and|the|in|between|with))+$", "", phrase[: title.start()].rstrip())
     place = re.search(r"[ \u00a0]+in[ \u00a0]+([A-Z][\w'’-]+)$", phrase)
     if place and (place.group(1) in vocab.places() or place.group(1) in vocab.country_names()):
         phrase = phrase[: place.start()]

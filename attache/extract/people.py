@@ -29,13 +29,15 @@ NAME = regex.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE}|Al|B
 # words before a name that are a form of address rather than an office
 HONORIFICS = frozenset({"Sheikh", "Sheikha", "Prince", "Princess", "His Highness Sheikh", "Her Highness Sheikha",
                         "His Highness", "Her Highness", "His Excellency", "Her Excellency", "H.E.", "Dr.", "Mr.", "Ms."})
-_TRAILING_HONORIFIC = re.compile(r"(?:,?\s+(?:Mr|Mrs|Ms|Dr|Madam|Mme|Sir|H\.E)\.?)+$")
+_TRAILING_HONORIFIC = re.compile(r"(?:,?\s+(?:Mr|Mrs|Ms|Dr|Madam|Mme|Sir|H\.E|Sheikh|Sheikha|Prince|Princess|"
+                                 r"His Highness|Her Highness|His Excellency|Her Excellency)\.?)+$")
 _LOWER_TITLE_WORDS = ("foreign|affairs|defence|defense|economy|economic|finance|trade|interior|justice|energy|health|"
                       "education|culture|agriculture|transport|industry|investment|commerce|labour|labor|"
                       "development|international|cooperation|national|security|state")
 _STRETCH_FWD = regex.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?(?:(?:new|newly appointed|newly-appointed|incoming|outgoing|current|acting)[ \u00a0]+)?((?:(?:\p{Lu}[\w'’.]*(?:-\p{L}[\w'’]*)*|of|the|for|on|and(?=[ \u00a0]\p{Lu})|,(?=[ \u00a0]\p{Lu}))[ \u00a0]*)+)")
 _COUNTERPART = regex.compile(r"\b(?:his|her|their|the)[ \u00a0]+(?:(\p{Lu}[\w-]+)[ \u00a0]+)?counterparts?,?[ \u00a0]+$")
 _LED_BY = re.compile(r"\b(?:[A-Z][\w-]+\s+)?delegation\b[^.;]{0,160}?\b(?P<verb>led by|headed by)\b[^.;,]{0,120}$")
+_LED_DIRECT = regex.compile(r"\b(?:headed|led|chaired|co-chaired|represented) by[ \u00a0]+$")
 _SIDE = re.compile(r"\b(?:the|from the)\s+(\w+)\s+side\b", re.IGNORECASE)
 
 
@@ -111,7 +113,7 @@ def _stretch_back() -> regex.Pattern:
     lower = "|".join(sorted({w.lower() for r in (*vocab.role_words(), *vocab.title_modifiers())
                              for w in r.replace("-", " ").split() if w.isalpha()}, key=len, reverse=True))
     word = rf"(?:\p{{Lu}}[\w'’.]*(?:-\p{{L}}[\w'’]*)*|(?:{lower}|{_LOWER_TITLE_WORDS})(?:-\w+)?(?![\w'’]))"
-    return regex.compile(rf"((?:(?:{word}|of|the|for|and|on|de|at(?= the)|to(?= the)|,|-|–|—)[ \u00a0]*)+)$")
+    return regex.compile(rf"((?:(?:{word}|of|the|for|and|on|de|at(?= the)|to(?=[ \u00a0]+(?:the[ \u00a0]+)?\p{{Lu}})|,|-|–|—)[ \u00a0]*)+)$")
 
 
 @lru_cache(maxsize=None)
@@ -209,7 +211,8 @@ def _read_person(text, lo, hi, s, e, name, last_end, known, ner_people) -> Perso
     if after:
         before = None
     on_ner = bool(ner_people) and any(ns <= s and e <= ne for ns, ne in ner_people)
-    counterpart = _COUNTERPART.search(text, max(lo, last_end, s - 60), s)
+    counterpart = _COUNTERPART.search(text, max(lo, last_end, s - 60), s) or _LED_DIRECT.search(
+        text, max(lo, last_end, s - 40), s)
     if len(tokens) == 1 or tokens[0].endswith("."):
         if previous is None:
             return None  # a lone surname or initial form names only someone already met
@@ -234,7 +237,7 @@ def _read_person(text, lo, hi, s, e, name, last_end, known, ner_people) -> Perso
                 mention.why.append(f"demonym '{word}' before the title")
         mention.why.append(f"title '{title}' {'before' if before else 'after'} the name")
     elif counterpart:
-        word = counterpart.group(1)
+        word = counterpart.group(1) if counterpart.re is _COUNTERPART else None
         code = vocab.demonyms().get(word or "") or vocab.country_names().get(word or "")
         if code:
             mention.country = code

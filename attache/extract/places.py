@@ -15,12 +15,12 @@ from attache.extract.lexicon import find_countries
 from attache.extract.people import stop_tokens
 
 _CITY_CUE = re.compile(
-    r"\b(?:in|at|to|from|city of|capital of|capital,|arrived in|visited|visiting|visit to|held in|hosted in)"
+    r"\b(?i:in|at|to|from|city of|capital of|capital,|arrived in|visited|visiting|visit to|held in|hosted in)"
     r"[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z]\w+[ \u00a0])?city[ \u00a0]+of[ \u00a0]+)?"
     r"(?P<place>[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+)?)")
 _MINISTRY_SEAT = re.compile(
     r"\b(?:at|in)\s+the\s+(?:MFA|Ministry of Foreign Affairs|Foreign Ministry|Ministry)\s+of\s+(?:the\s+)?"
-    r"(?P<country>[A-Z][\w'’ -]+?)(?=[\s,.;]|$)")
+    r"(?P<country>[A-Z])")
 _NATIONAL_CAPITAL = re.compile(r"\b(?:in|to|at)\s+the\s+(?P<demonym>[A-Z][\w-]+)\s+capital\b(?!\s*,?\s+[A-Z])")
 _LANDMARK = re.compile(r"[ \u00a0]+(?:House|Palace|Hall|Hotel|Centre|Center|Square|Airport|Street|Avenue|University|"
                       r"Museum|Stadium|Park|Building|Tower|Road|Club|Institute|Port)\b")
@@ -60,12 +60,13 @@ def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
             out.append(LocationMention(m.start(), m.end(), c.capital, c.code, c.lat, c.lon,
                                        inferred=f"'{m.group(0).strip()}' is {c.capital}", kind="seat"))
     for m in _MINISTRY_SEAT.finditer(text, start, end):
-        found = find_countries(text, m.start("country"), m.end("country"))
-        if found and found[0].kind == "name":
+        found = find_countries(text, m.start("country"), min(end, m.start("country") + 60))
+        if found and found[0].kind == "name" and found[0].start == m.start("country"):
             c = vocab.countries()[found[0].code]
             if c.capital:
-                out.append(LocationMention(m.start(), m.end(), c.capital, c.code, c.lat, c.lon,
-                                           inferred=f"'{m.group(0).strip()}': a foreign ministry sits in the capital",
+                seat = text[m.start():found[0].end]
+                out.append(LocationMention(m.start(), found[0].end, c.capital, c.code, c.lat, c.lon,
+                                           inferred=f"'{seat.strip()}': a foreign ministry sits in the capital",
                                            kind="seat"))
     for c in find_countries(text, start, end):
         if c.kind == "name" and _COUNTRY_CUE.search(text[max(start, c.start - 30):c.start]):

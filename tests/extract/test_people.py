@@ -227,34 +227,16 @@ def test_every_mention_points_at_its_name_in_the_text():
 # ---- known gaps (genre forms the rules miss) ----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'the X side was headed by <Name>' with no title is not a rule: the name "
-    "is accepted only when spaCy tags it PERSON, which en_core_web_sm does not for 'Batyr Amanov' "
-    "(it does for 'Rashid Orazov'), so the head of the delegation is lost",
-)
 def test_the_head_of_a_side_is_a_person_whatever_ner_says():
     assert people_of("The Turkmen side was headed by Batyr Amanov.") == [("Batyr Amanov", None, "TM")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a title holding 'to' ('Ambassador of Japan to Turkmenistan Hiroshi "
-    "Sakamoto') is not read: people._STRETCH_BACK stops at 'to', so the name gets no title and "
-    "(without a spaCy PERSON span) is dropped",
-)
 def test_an_ambassador_to_a_country_before_the_name():
     assert people_of("Ambassador of Japan to Turkmenistan Hiroshi Sakamoto attended the ceremony.") == [
         ("Hiroshi Sakamoto", "Ambassador of Japan to Turkmenistan", "JP")
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an honorific between the title and the name ('... of the UAE Sheikh "
-    "Abdullah bin Rashid Al Mansoori') is glued to the title, so the title becomes 'Minister of "
-    "Foreign Affairs of the UAE Sheikh' and keeps the state inside it",
-)
 def test_an_honorific_between_title_and_name_is_not_part_of_the_title():
     ((name, title, country),) = people_of(
         "Minister of Foreign Affairs of the UAE Sheikh Abdullah bin Rashid Al Mansoori received the guest."

@@ -111,22 +111,10 @@ def test_months_titles_and_regions_are_not_places(sentence):
     assert [loc for loc in locations_of(sentence) if loc.kind == "city"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a sentence-initial 'In Astana, ...' gives no place: places._CITY_CUE and "
-    "_COUNTRY_CUE are case-sensitive, so 'In' is not a cue (an article's 'In Tokyo, X met Y' "
-    "ends up located at the country named elsewhere)",
-)
 def test_a_sentence_initial_in_city_is_a_place():
     assert places_of("In Astana, the ministers held talks.") == [("Astana", "KZ", "city")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the ministry-seat rule reads only one-word country names: "
-    "places._MINISTRY_SEAT's lazy country group stops at the first space, so 'the MFA of Saudi "
-    "Arabia' and 'the Ministry of Foreign Affairs of the Republic of Uzbekistan' give no capital",
-)
 @pytest.mark.parametrize(
     "sentence, capital",
     [
