@@ -16,42 +16,8 @@ from hypothesis import strategies as st
 from attache import vocab
 from attache.ingest.raw import RawDocument
 from attache.pipeline import process
+from attache.schema import EVENT_TYPES as SCHEMA_TYPES, TOPICS as SCHEMA_TOPICS
 
-SCHEMA_TYPES = {
-    "consultation",
-    "visit",
-    "meeting",
-    "talks",
-    "summit",
-    "forum",
-    "commission",
-    "phone_call",
-    "signing",
-    "other",
-}
-SCHEMA_TOPICS = {
-    "politics",
-    "trade",
-    "economy",
-    "energy",
-    "oil_gas",
-    "transport",
-    "logistics",
-    "culture",
-    "education",
-    "science",
-    "health",
-    "security",
-    "environment",
-    "digital",
-    "finance",
-    "agriculture",
-    "tourism",
-    "water",
-    "humanitarian",
-    "investment",
-    "industry",
-}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 VISIT = """Kazakh Foreign Minister pays official visit to Japan

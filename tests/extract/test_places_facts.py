@@ -9,30 +9,8 @@ from attache.extract.facts import find_money, find_organizations, find_topics
 from attache.extract.places import find_locations
 from attache.ingest.raw import RawDocument
 from attache.pipeline import process
+from attache.schema import EVENT_TYPES as SCHEMA_TYPES, TOPICS as SCHEMA_TOPICS
 
-SCHEMA_TOPICS = {
-    "politics",
-    "trade",
-    "economy",
-    "energy",
-    "oil_gas",
-    "transport",
-    "logistics",
-    "culture",
-    "education",
-    "science",
-    "health",
-    "security",
-    "environment",
-    "digital",
-    "finance",
-    "agriculture",
-    "tourism",
-    "water",
-    "humanitarian",
-    "investment",
-    "industry",
-}
 
 
 def locations_of(sentence: str):

@@ -10,43 +10,8 @@ import pytest
 
 from attache import vocab
 from attache.vocab import _rows, _split
+from attache.schema import EVENT_TYPES as SCHEMA_TYPES, TOPICS as SCHEMA_TOPICS
 
-# the schema's closed vocabularies (../shared/schema/README.md)
-SCHEMA_TYPES = {
-    "consultation",
-    "visit",
-    "meeting",
-    "talks",
-    "summit",
-    "forum",
-    "commission",
-    "phone_call",
-    "signing",
-    "other",
-}
-SCHEMA_TOPICS = {
-    "politics",
-    "trade",
-    "economy",
-    "energy",
-    "oil_gas",
-    "transport",
-    "logistics",
-    "culture",
-    "education",
-    "science",
-    "health",
-    "security",
-    "environment",
-    "digital",
-    "finance",
-    "agriculture",
-    "tourism",
-    "water",
-    "humanitarian",
-    "investment",
-    "industry",
-}
 # PLOVER's event types (the ontology the schema's `plover` field names)
 PLOVER = {
     "AGREE",
