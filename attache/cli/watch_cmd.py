@@ -113,7 +113,7 @@ def watch(directory: str | None, feed: str | None, db_path: Path, interval: floa
 
 
 def _error_line(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(message, err=True)  # "origin: reason", as `attache ingest` prints it
 
 
 def _summary(counts: Counter, label: str = "watch") -> None:
