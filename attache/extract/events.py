@@ -288,6 +288,7 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
             elif c.kind == "name" and ATTENDED.search(text):
                 target.add_country(c.code)
     _apply_dateline(events, dateline)
+    _topics_of_the_report(events, sentences)
     for i, e in enumerate(events):
         _inherit_format(e, events[:i])
         _complete(e)
@@ -370,6 +371,18 @@ def _same_planned(cue: Cue, events: list[Event], touched: list[Event]) -> Event 
 def _side_word_after(text: str, c: CountryMention, offset: int) -> bool:
     rest = text[c.end - offset: c.end - offset + 12].lower()
     return rest.startswith((" side", " delegation", " party"))
+
+
+def _topics_of_the_report(events: list[Event], sentences: list[SentenceFacts]) -> None:
+    """A report's main event is what the whole text is about: the topics of sentences no
+    other event claims ("X said Finland backed ... clean energy") are its topics too."""
+    live = [e for e in events if e.status == "occurred" and not e.background]
+    if not live or live[0] is not events[0]:
+        return  # a report that leads with an announcement is about what is to come
+    claimed = {id(s) for e in events if e is not live[0] for s in e.sentences}
+    for facts in sentences:
+        if id(facts.sentence) not in claimed:
+            live[0].topics.update(t for _, _, t in facts.topics)
 
 
 def _visitors(visit: Event) -> list[PersonMention]:
