@@ -302,10 +302,12 @@ def timeline(a: str, b: str, db_path: Path, status, order, limit, as_json: bool,
 @click.command()
 @click.argument("name")
 @_db_option
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1, max=1000),
+              help="Latest events to list.")
 @_format_options
-def person(name: str, db_path: Path, as_json: bool, as_csv: bool) -> None:
+def person(name: str, db_path: Path, limit: int, as_json: bool, as_csv: bool) -> None:
     """A person's titles over time, events, counterparts and sources (NAME as written, or surname)."""
-    result = _run_query(db_path, query.person, name)
+    result = _run_query(db_path, query.person, name, limit=limit)
     events = [{**row, "as": (e["as"] or {}).get("title")} for row, e in zip(_event_rows(result["events"]), result["events"])]
     header = f"{result['name']} ({result['country'] or '?'}), {result['event_count']} events; also written: " \
              f"{', '.join(n for n in result['names'] if n != result['name']) or '-'}"

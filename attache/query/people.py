@@ -6,7 +6,7 @@ from attache.errors import NotFound
 from attache.query.shapes import event_summaries
 from attache.resolve import names
 
-EVENT_LIMIT = 200
+EVENT_LIMIT = 50
 
 
 def find_person(store, name: int | str) -> dict:
@@ -29,13 +29,14 @@ def find_person(store, name: int | str) -> dict:
     raise NotFound(f"no person named {name!r}")
 
 
-def person(store, name: int | str) -> dict:
+def person(store, name: int | str, limit: int = EVENT_LIMIT) -> dict:
     """Profile of the person ``name`` (a name as written, a surname, or a person id)::
 
         {"person_id", "name", "country", "event_count",
          "names": [str]  (every form seen),
          "titles": [{"title", "country", "first_seen", "last_seen", "doc_id"}]  (oldest first),
-         "events": [event summary + "as": {"name", "title", "doc_id"}]  (latest first, up to 200),
+         "events": [event summary + "as": {"name", "title", "doc_id"}]  (latest first, up to ``limit``;
+                    ``event_count`` says how many there are, ``events(person=id)`` pages through them),
          "counterparts": [{"person_id", "name", "country", "events"}],
          "sources": [{"doc_id", "doc", "title", "source", "url", "published"}],
          "other_matches": [{"person_id", "name", "country", "event_count"}]}
@@ -44,7 +45,7 @@ def person(store, name: int | str) -> dict:
     """
     row = find_person(store, name)
     person_id = row["id"]
-    ids, _, _ = store.find_event_ids(person_id=person_id, limit=EVENT_LIMIT)
+    ids, _, _ = store.find_event_ids(person_id=person_id, limit=limit)
     found_events = event_summaries(store, ids)
     mine = {}
     for event_id, rows in store.event_participations(ids).items():

@@ -12,8 +12,8 @@ from collections import defaultdict
 
 # Markers snippet() puts around matched words; the query layer turns them into parts.
 HIT_START, HIT_END = "\x02", "\x03"
-FACET_MATCH_CAP = 5_000  # facets count the events of the first matches, up to this many
-RANKED_MATCHES = 5_000  # bm25 ranks up to this many matches; beyond, newest first
+FACET_MATCH_CAP = 1_000  # facets count the events of the newest matches, up to this many
+RANKED_MATCHES = 2_000  # bm25 ranks up to this many matches; beyond, newest first
 MIN_COUNT_CAP = 200  # counting stops past max(this, 4 pages beyond the offset): counts cost a scan
 
 
@@ -407,7 +407,8 @@ class StoreReads:
                       f" WHERE de.doc_id = d.id AND {clause})")
             params += filter_params
         source = f"FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {where}"
-        total = self.scalar(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {RANKED_MATCHES + 1})", params)
+        counted = source if len(params) > 1 else "FROM documents_fts WHERE documents_fts MATCH ?"
+        total = self.scalar(f"SELECT count(*) FROM (SELECT 1 {counted} LIMIT {RANKED_MATCHES + 1})", params)
         ranked = total <= RANKED_MATCHES
         hits = self.rows(
             "SELECT d.id AS doc_id, d.doc, d.title, d.source, d.url, d.published,"
@@ -427,7 +428,8 @@ class StoreReads:
             params += condition[1]
         source = (f"FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
                   f" JOIN events e ON e.id = de.event_id WHERE {where}")
-        matches = self.scalar(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {RANKED_MATCHES + 1})", params)
+        counted = source if len(params) > 1 else "FROM evidence_fts WHERE evidence_fts MATCH ?"
+        matches = self.scalar(f"SELECT count(*) FROM (SELECT 1 {counted} LIMIT {RANKED_MATCHES + 1})", params)
         order = "score" if matches <= RANKED_MATCHES else "evidence_fts.rowid DESC"
         return self.rows(
             "SELECT de.event_id, de.doc_id, de.id AS doc_event_id,"
@@ -435,18 +437,20 @@ class StoreReads:
             f" bm25(evidence_fts) AS score {source} ORDER BY {order} LIMIT ?", params + [limit])
 
     def evidence_facets(self, match: str, filters: dict) -> tuple[dict, bool]:
-        """Counts of distinct matching events per country, type, topic, year and status."""
+        """Counts of distinct matching events per country, type, topic, year and status; when
+        more than FACET_MATCH_CAP evidence rows match, over the newest of them (second value true)."""
         where, params = "evidence_fts MATCH ?", [match]
-        matched = (f"SELECT DISTINCT de.event_id FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
+        matched = (f"SELECT de.event_id FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
                    f" JOIN events e ON e.id = de.event_id WHERE {where}")
         condition = event_filter(filters)
         if condition is not None:
             matched += f" AND {condition[0]}"
             params += condition[1]
-        matched += f" LIMIT {FACET_MATCH_CAP + 1}"
-        ids = [r[0] for r in self.execute(matched, params)]
-        capped = len(ids) > FACET_MATCH_CAP
-        ids = ids[:FACET_MATCH_CAP]
+        # no DISTINCT in SQL: it would make SQLite collect every match before the LIMIT
+        matched += f" ORDER BY evidence_fts.rowid DESC LIMIT {FACET_MATCH_CAP + 1}"
+        rows = [r[0] for r in self.execute(matched, params)]
+        capped = len(rows) > FACET_MATCH_CAP
+        ids = list(dict.fromkeys(rows[:FACET_MATCH_CAP]))
         self.execute("CREATE TEMP TABLE IF NOT EXISTS facet_ids (id INTEGER PRIMARY KEY)")
         self.execute("DELETE FROM facet_ids")
         self.executemany("INSERT INTO facet_ids (id) VALUES (?)", [(i,) for i in ids])
@@ -459,8 +463,10 @@ class StoreReads:
                               " GROUP BY e.type ORDER BY count DESC, value"),
             "status": self.rows("SELECT e.status AS value, count(*) AS count FROM facet_ids f CROSS JOIN events e ON e.id = f.id"
                                 " GROUP BY e.status ORDER BY count DESC, value"),
-            "year": self.rows("SELECT substr(e.date_lo, 1, 4) AS value, count(*) AS count FROM facet_ids f CROSS"
-                              " JOIN events e ON e.id = f.id WHERE e.date_lo IS NOT NULL GROUP BY value ORDER BY value DESC"),
+            # (undated events are dropped after grouping: a WHERE here would pull in the date index)
+            "year": [row for row in self.rows(
+                "SELECT substr(e.date_lo, 1, 4) AS value, count(*) AS count FROM facet_ids f CROSS"
+                " JOIN events e ON e.id = f.id GROUP BY value ORDER BY value DESC") if row["value"] is not None],
         }
         self.execute("DELETE FROM facet_ids")
         return facets, capped
