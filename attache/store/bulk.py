@@ -11,7 +11,7 @@ import json
 from collections import Counter
 
 from attache.store.connection import now_iso
-from attache.store.writes import DOC_EVENT_FIELDS, EVENT_FIELDS, TITLE_UPSERT, event_contribution
+from attache.store.writes import DOC_EVENT_FIELDS, EVENT_FIELDS, TITLE_UPSERT, country_pairs, event_contribution
 
 
 class StoreBulk:
@@ -55,6 +55,8 @@ class StoreBulk:
         self.executemany("INSERT INTO event_countries (event_id, country, status, date_lo, type) VALUES (?, ?, ?, ?, ?)",
                          [(e["id"], c, e["status"], e.get("date_lo"), e.get("type"))
                           for _, e in events for c in e["countries"]])
+        self.executemany("INSERT INTO event_pairs (a, b, event_id, date_lo) VALUES (?, ?, ?, ?)",
+                         [(a, b, e["id"], e.get("date_lo")) for _, e in events for a, b in country_pairs(e["countries"])])
         self.executemany("INSERT INTO event_topics (event_id, topic, date_lo) VALUES (?, ?, ?)",
                          [(e["id"], t, e.get("date_lo")) for _, e in events for t in e["topics"]])
         self.executemany(

@@ -223,10 +223,26 @@ UPDATE event_countries SET type = (SELECT type FROM events WHERE events.id = eve
 CREATE INDEX event_countries_type ON event_countries(country, type, date_lo);
 """
 
+EVENT_PAIRS = """
+CREATE TABLE event_pairs (
+    a TEXT NOT NULL,                   -- the pair's codes in alphabetical order
+    b TEXT NOT NULL,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    date_lo TEXT,
+    PRIMARY KEY (a, b, event_id)
+);
+CREATE INDEX event_pairs_date ON event_pairs(a, b, date_lo);
+CREATE INDEX event_pairs_event ON event_pairs(event_id);
+INSERT INTO event_pairs (a, b, event_id, date_lo)
+    SELECT c1.country, c2.country, c1.event_id, c1.date_lo FROM event_countries c1
+    JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country > c1.country;
+"""
+
 # (number, name, sql): applied in order, each in its own transaction.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial tables", INITIAL),
     (2, "full-text search", FULL_TEXT),
     (3, "look documents up by URL", URL_LOOKUP),
     (4, "event type beside each country, for filtered lists", EVENT_TYPE_BY_COUNTRY),
+    (5, "events by pair of states, for timelines", EVENT_PAIRS),
 )

@@ -181,7 +181,14 @@ class StoreReads:
         driver_country = min(countries, key=lambda c: self.scalar(
             "SELECT n FROM aggregates WHERE kind = 'country' AND k1 = ?", (c,)) or 0) if countries else None
         params: list = []
-        if person_id is not None:
+        pair = sorted(countries) if len(countries) == 2 else None
+        if pair and person_id is None:
+            source = "event_pairs d JOIN events e ON e.id = d.event_id"
+            where = ["d.a = ?", "d.b = ?"]
+            params += pair
+            group = ""
+            countries = []
+        elif person_id is not None:
             source = "participations d JOIN events e ON e.id = d.event_id"
             where = ["d.person_id = ?"]
             params.append(person_id)
@@ -226,7 +233,7 @@ class StoreReads:
                      "sources": " ORDER BY e.source_count DESC, d.date_lo DESC, e.id DESC"}[order]
         ids = [r[0] for r in self.execute(sql + order_sql + " LIMIT ? OFFSET ?", params + [limit, offset])]
         if counters_know_total:
-            return ids, self._counted(countries), False
+            return ids, self._counted(pair or countries), False
         cap = max(MIN_COUNT_CAP, offset + 4 * limit)
         total = self.scalar(f"SELECT count(*) FROM ({sql} LIMIT {cap + 1})", params)
         return ids, min(total, cap), total > cap

@@ -31,6 +31,12 @@ TITLE_UPSERT = (
     "   THEN excluded.doc_id ELSE person_titles.doc_id END")
 
 
+def country_pairs(codes) -> list[tuple[str, str]]:
+    """Every unordered pair of distinct codes, each as (smaller, larger)."""
+    ordered = sorted(set(codes))
+    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+
+
 def event_contribution(state: dict) -> Counter:
     """What one merged event adds to the aggregate counters (for stats/country pages)."""
     counts: Counter = Counter()
@@ -108,6 +114,7 @@ class StoreWrites:
                          (new.get("date_lo"), new["status"], new.get("type"), event_id))
             self.execute("UPDATE event_topics SET date_lo = ? WHERE event_id = ?", (new.get("date_lo"), event_id))
             self.execute("UPDATE participations SET date_lo = ? WHERE event_id = ?", (new.get("date_lo"), event_id))
+            self.execute("UPDATE event_pairs SET date_lo = ? WHERE event_id = ?", (new.get("date_lo"), event_id))
         added_countries = [c for c in new.get("countries") or () if c not in set(old.get("countries") or ())]
         added_topics = [t for t in new.get("topics") or () if t not in set(old.get("topics") or ())]
         self._add_event_keys(event_id, new, added_countries, added_topics)
@@ -116,6 +123,10 @@ class StoreWrites:
         self.bump_aggregates(delta)
 
     def _add_event_keys(self, event_id: int, state: dict, countries, topics) -> None:
+        every_country = sorted(set(state.get("countries") or ()))
+        self.executemany("INSERT INTO event_pairs (a, b, event_id, date_lo) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                         [(a, b, event_id, state.get("date_lo")) for a, b in country_pairs(every_country)
+                          if a in countries or b in countries])
         self.executemany("INSERT INTO event_countries (event_id, country, status, date_lo, type) VALUES (?, ?, ?, ?, ?)"
                          " ON CONFLICT DO NOTHING",
                          [(event_id, c, state["status"], state.get("date_lo"), state.get("type")) for c in countries])
@@ -187,7 +198,7 @@ class StoreWrites:
     def clear_derived(self) -> None:
         """Drop everything computed from extraction (documents and their origins stay)."""
         for table in ("planned_links", "conflicts", "participations", "person_titles", "person_names",
-                      "event_sources", "event_topics", "event_countries", "doc_events", "people",
+                      "event_sources", "event_topics", "event_pairs", "event_countries", "doc_events", "people",
                       "events", "places"):
             self.execute(f"DELETE FROM {table}")
         self.execute("DELETE FROM aggregates WHERE kind <> 'documents'")
