@@ -23,7 +23,7 @@ def events(store, country: str | None = None, type: str | None = None, topic: st
          "limit": int, "offset": int, "events": [event summary, see shapes.event_summaries]}
 
     ``total`` is exact for no filter or a country alone; otherwise counting stops at
-    max(200, offset + 4 * limit) and ``total_capped`` is true when it did.
+    max(100, offset + 2 * limit) and ``total_capped`` is true when it did.
     """
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}")

@@ -46,8 +46,8 @@ def search(store, q: str, country: str | None = None, type: str | None = None, t
            year: int | str | None = None, status: str | None = None, limit: int = 20, offset: int = 0) -> dict:
     """Ranked full-text hits (bm25) with highlighted snippets and facet counts::
 
-        {"query", "filters": {...}, "total": int (documents, counted up to 2,000), "total_capped": bool,
-         "order": "bm25" | "recent"  (past 2,000 matches hits come newest first, unranked),
+        {"query", "filters": {...}, "total": int (documents, counted up to 1,000), "total_capped": bool,
+         "order": "bm25" | "recent"  (past 1,000 matches hits come newest first, unranked),
          "hits": [{"doc_id", "doc", "title", "source", "url", "published", "score",
                    "snippet": "... [hydrogen] ...", "snippet_parts": [{"text", "hit"}],
                    "events": [event_id]}],
@@ -57,7 +57,7 @@ def search(store, q: str, country: str | None = None, type: str | None = None, t
 
     ``snippet`` marks matched words with ``[ ]``; ``snippet_parts`` gives the same as plain
     pieces for renderers that escape text. Facets count the distinct events whose evidence
-    matches (after filters; over the newest 1,000 matching evidence rows when more match,
+    matches (after filters; over the newest 500 matching evidence rows when more match,
     with ``facets_capped``). Filters keep documents that report a matching event.
     """
     filters = {"country": (country or "").upper() or None, "type": type or None, "topic": topic or None,

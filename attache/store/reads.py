@@ -12,9 +12,9 @@ from collections import defaultdict
 
 # Markers snippet() puts around matched words; the query layer turns them into parts.
 HIT_START, HIT_END = "\x02", "\x03"
-FACET_MATCH_CAP = 1_000  # facets count the events of the newest matches, up to this many
-RANKED_MATCHES = 2_000  # bm25 ranks up to this many matches; beyond, newest first
-MIN_COUNT_CAP = 200  # counting stops past max(this, 4 pages beyond the offset): counts cost a scan
+FACET_MATCH_CAP = 500  # facets count the events of the newest matches, up to this many
+RANKED_MATCHES = 1_000  # bm25 ranks up to this many matches; beyond, newest first
+MIN_COUNT_CAP = 100  # filtered counts stop past max(this, offset + 2 pages): counts cost a scan
 
 
 def _placeholders(values) -> str:
@@ -174,7 +174,7 @@ class StoreReads:
         ``countries``: every code must take part. ``date_from``/``date_to``: ISO day bounds
         on the event's start. ``order``: ``latest``, ``earliest`` or ``sources``. The total
         is exact when the counters answer it (no filter, one country, or a pair); otherwise
-        counting stops at max(200, offset + 4 * limit) and the third value says so.
+        counting stops at max(100, offset + 2 * limit) and the third value says so.
         """
         countries = list(dict.fromkeys(countries))
         counters_know_total = len(countries) <= 2 and not any((type, topic, date_from, date_to, status, person_id))
@@ -231,12 +231,14 @@ class StoreReads:
         order_sql = {"latest": " ORDER BY d.date_lo DESC, e.id DESC",
                      "earliest": " ORDER BY d.date_lo IS NULL, d.date_lo ASC, e.id ASC",
                      "sources": " ORDER BY e.source_count DESC, d.date_lo DESC, e.id DESC"}[order]
-        ids = [r[0] for r in self.execute(sql + order_sql + " LIMIT ? OFFSET ?", params + [limit, offset])]
         if counters_know_total:
+            ids = [r[0] for r in self.execute(sql + order_sql + " LIMIT ? OFFSET ?", params + [limit, offset])]
             return ids, self._counted(pair or countries), False
-        cap = max(MIN_COUNT_CAP, offset + 4 * limit)
-        total = self.scalar(f"SELECT count(*) FROM ({sql} LIMIT {cap + 1})", params)
-        return ids, min(total, cap), total > cap
+        # one scan gives the page and a count reaching one more page (each matching row costs
+        # index probes, so counting everything would cost a scan of the whole filter)
+        cap = max(MIN_COUNT_CAP, offset + 2 * limit)
+        found = [r[0] for r in self.execute(sql + order_sql + " LIMIT ?", params + [cap + 1])]
+        return found[offset:offset + limit], min(len(found), cap), len(found) > cap
 
     def _counted(self, countries: list[str]) -> int:
         if not countries:
