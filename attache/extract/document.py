@@ -100,6 +100,11 @@ def _dateline(article: Article) -> Dateline | None:
         return None
     name = place_name.strip().title() if place_name.isupper() else place_name.strip()
     place = vocab.places().get(name)
+    code = vocab.country_names().get(name)
+    if place is None and code and vocab.countries()[code].capital:  # "KUWAIT, Oct 14 (KNA)": the capital
+        country = vocab.countries()[code]
+        place = vocab.places().get(country.capital)
+        name = country.capital
     if place is None:
         return None
     location = LocationMention(0, 0, name, place.country, place.lat, place.lon,
