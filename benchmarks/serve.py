@@ -58,10 +58,10 @@ def build_store(db: Path, events: int, seed: int, resolved: int) -> None:
     print(f"built {db} in {time.perf_counter() - started:,.0f} s")
 
 
-def start_server(db: Path, port: int, workers: int, cache: int, log) -> subprocess.Popen:
+def start_server(db: Path, port: int, cache: int, log) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", "from attache.cli import main; main()", "serve", "--db", str(db), "--port", str(port),
-         "--workers", str(workers), "--cache", str(cache)],
+         "--cache", str(cache)],
         stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
 
 
@@ -175,7 +175,6 @@ def main() -> None:
     parser.add_argument("--resolved", type=int, default=20_000,
                         help="events generated through the full ingest path (benchmarks/store.py --resolved)")
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=1, help="server processes (attache serve --workers)")
     parser.add_argument("--cache", type=int, default=0,
                         help="pages the server caches (attache serve --cache); 0, the default, measures every "
                              "request uncached")
@@ -195,13 +194,13 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         log_path = Path(tmp) / "server.log"
         with open(log_path, "wb") as log:
-            server = start_server(db, port, args.workers, args.cache, log)
+            server = start_server(db, port, args.cache, log)
         try:
             wait_ready(base, server, log_path)
             with httpx.Client(base_url=base, timeout=60) as http:
                 totals = http.get("/index.json").json()
             print(f"store: {totals['documents']:,} documents, {totals['events']:,} events, "
-                  f"{totals['people']:,} people; {args.workers} server process(es), page cache {args.cache}, "
+                  f"{totals['people']:,} people; page cache {args.cache}, "
                   f"{args.clients} concurrent clients, "
                   f"{args.requests} requests per page")
             pages = discover(base, random.Random(args.seed))

@@ -19,7 +19,7 @@ def _has_desktop() -> bool:
     return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: bool = False, workers: int = 1,
+def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: bool = False,
            cache_entries: int = 256) -> None:
     from attache.serve import server
 
@@ -28,7 +28,7 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
     if open_browser and _has_desktop():
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     try:
-        server.run(db_path, host=host, port=port, workers=workers, cache_entries=cache_entries)
+        server.run(db_path, host=host, port=port, cache_entries=cache_entries)
     except AttacheError as e:
         raise click.ClickException(str(e)) from e
 
@@ -39,15 +39,13 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; the default is only reachable from this machine.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Server processes (more use more cores).")
 @click.option("--cache", "cache_entries", default=256, show_default=True, type=click.IntRange(0),
               help="Rendered pages kept until the database changes (0: none).")
-def serve(db_path: Path, port: int, host: str, workers: int, cache_entries: int) -> None:
+def serve(db_path: Path, port: int, host: str, cache_entries: int) -> None:
     """Browse a store in the web UI; every page also answers as JSON (add .json to the URL)."""
     if not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database; create it with `attache ingest ... --db {db_path}`")
-    _serve(db_path, host, port, f"Serving {db_path} read-only", workers=workers, cache_entries=cache_entries)
+    _serve(db_path, host, port, f"Serving {db_path} read-only", cache_entries=cache_entries)
 
 
 @click.command("demo")
