@@ -6,10 +6,11 @@ stays flat whatever the batch size.
 
 With ``jobs > 1`` the documents go to worker processes (forkserver where the platform has
 it, spawn otherwise), started with the first document; each loads the extractor once, on a
-warm-up document. Each worker gets one document at a time, so the batch knows which input
-every worker is reading: a worker that dies (a crash in a native library, the OOM killer)
-or runs past ``timeout`` seconds on one document is replaced, and that input ends as an
-error outcome while the batch goes on.
+warm-up document. Each worker holds at most ``PREFETCH`` documents and reads them in order,
+so the batch knows which input every worker is reading: a worker that dies (a crash in a
+native library, the OOM killer) or runs past ``timeout`` seconds on one document is
+replaced, that input ends as an error outcome, the documents queued behind it go to the
+other workers, and the batch goes on.
 
 Outcomes cross the process boundary as plain tuples: ``InputError`` does not pickle (its
 ``__init__`` takes two arguments but the exception keeps one message in ``args``).
@@ -19,7 +20,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
+import threading
 import time
 import traceback
 from collections import deque
@@ -32,6 +35,7 @@ from attache.pipeline import Outcome, process
 
 DEFAULT_TIMEOUT = 60.0  # seconds one worker may spend on one document
 WINDOW_PER_JOB = 4  # documents read ahead of the output, per worker
+PREFETCH = 2  # documents given to a worker at once, so it never waits for the parent
 # Written to reach every lazily loaded part of the extractor (dates, places, people: spaCy).
 WARMUP_TEXT = (
     "ASHGABAT, 3 March 2025. Political consultations between the Ministries of Foreign "
@@ -105,16 +109,25 @@ def _worker_main(conn, task) -> None:
     except Exception:  # noqa: BLE001 - reported to the parent, which stops the batch
         conn.send(("failed", traceback.format_exc()))
         return
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+    # A thread keeps reading documents while this one works and sends results, so that the
+    # parent never blocks sending a document to a worker that is itself blocked sending.
+    threading.Thread(target=_read_tasks, args=(conn, inbox), daemon=True).start()
     conn.send(("ready", None))
+    while (message := inbox.get()) is not None:
+        seq, raw = message
+        conn.send((seq, _to_wire(_run_guarded(task, raw))))
+
+
+def _read_tasks(conn, inbox: queue.SimpleQueue) -> None:
     while True:
         try:
             message = conn.recv()
-        except EOFError:
-            return
+        except (EOFError, OSError):
+            message = None
+        inbox.put(message)
         if message is None:
             return
-        seq, raw = message
-        conn.send((seq, _to_wire(_run_guarded(task, raw))))
 
 
 # --- parent side ----------------------------------------------------------------------------
@@ -131,7 +144,7 @@ def _context():
 
 
 class _Worker:
-    """One worker process and the document it is reading (``seq``/``origin``/``started``)."""
+    """One worker process and the documents given to it, oldest (the one it reads) first."""
 
     def __init__(self, ctx, task):
         self.conn, child_conn = ctx.Pipe()
@@ -139,17 +152,18 @@ class _Worker:
         self.process.start()
         child_conn.close()
         self.ready = False
-        self.seq: int | None = None
-        self.origin = ""
-        self.started = 0.0
-
-    @property
-    def idle(self) -> bool:
-        return self.ready and self.seq is None
+        self.tasks: deque[tuple[int, RawDocument]] = deque()
+        self.started = 0.0  # when the oldest task began (as far as the parent can tell)
 
     def give(self, seq: int, raw: RawDocument) -> None:
-        self.seq, self.origin, self.started = seq, raw.origin, time.monotonic()
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append((seq, raw))
         self.conn.send((seq, raw))
+
+    def finished(self) -> None:
+        self.tasks.popleft()
+        self.started = time.monotonic()
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -166,6 +180,7 @@ class _WorkerPool:
         self.window = jobs * WINDOW_PER_JOB
         self.ctx = None
         self.workers: list[_Worker] = []  # started with the first document (none if all are errors)
+        self.queued: deque[tuple[int, RawDocument]] = deque()  # read, not yet given to a worker
 
     def close(self) -> None:
         for worker in self.workers:
@@ -175,7 +190,6 @@ class _WorkerPool:
     def map(self, items: Iterable[RawDocument | InputError]) -> Iterator[Outcome]:
         source = iter(items)
         exhausted = False
-        queued: deque[tuple[int, RawDocument]] = deque()  # read, not yet given to a worker
         done: dict[int, Outcome] = {}  # finished, waiting for their turn in the output
         read = 0  # documents read from ``items``
         emitted = 0  # outcomes yielded
@@ -189,58 +203,72 @@ class _WorkerPool:
                 if isinstance(item, InputError):
                     done[read] = Outcome(item.origin, error=item)
                 else:
-                    queued.append((read, item))
+                    self.queued.append((read, item))
                 read += 1
-            if queued and not self.workers:
-                self.ctx = self.ctx or _context()
-                self.workers = [_Worker(self.ctx, self.task) for _ in range(self.jobs)]
-            for worker in self.workers:
-                if queued and worker.idle:
-                    worker.give(*queued.popleft())
+            self._dispatch()
             while emitted in done:
                 yield done.pop(emitted)
                 emitted += 1
             if exhausted and emitted == read:
                 return
-            if emitted in done or (not exhausted and read - emitted < self.window):
+            if not exhausted and read - emitted < self.window:
                 continue
             self._collect(done)
 
+    def _dispatch(self) -> None:
+        if self.queued and not self.workers:
+            self.ctx = self.ctx or _context()
+            self.workers = [_Worker(self.ctx, self.task) for _ in range(self.jobs)]
+        for depth in range(PREFETCH):
+            for worker in self.workers:
+                if self.queued and worker.ready and len(worker.tasks) <= depth:
+                    worker.give(*self.queued.popleft())
+
     def _collect(self, done: dict[int, Outcome]) -> None:
-        """Wait for a result, a dead worker or a timeout, and record what happened."""
-        busy = [w for w in self.workers if w.seq is not None]
-        deadline = min((w.started + self.timeout for w in busy), default=None)
+        """Wait for results, a dead worker or a timeout, and record what happened."""
+        deadline = min((w.started + self.timeout for w in self.workers if w.tasks), default=None)
         wait_for = None if deadline is None else max(0.0, deadline - time.monotonic())
         handles = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
         ready = set(wait(handles, wait_for))
         for index, worker in enumerate(self.workers):
             if worker.conn in ready:
-                try:
-                    kind, payload = worker.conn.recv()
-                except (EOFError, OSError):
-                    self._replace(index, done, None)
-                    continue
-                if kind == "ready":
-                    worker.ready = True
-                elif kind == "failed":
-                    raise AttacheError(f"a batch worker could not start the extractor:\n{payload}")
-                else:
-                    done[kind] = _from_wire(payload)
-                    worker.seq = None
+                self._receive(index, done)
             elif worker.process.sentinel in ready:
                 self._replace(index, done, None)
-            elif worker.seq is not None and time.monotonic() - worker.started >= self.timeout:
+            elif worker.tasks and time.monotonic() - worker.started >= self.timeout:
                 self._replace(index, done, f"took longer than {self.timeout:g} s to read; stopped")
 
+    def _receive(self, index: int, done: dict[int, Outcome]) -> None:
+        """Every message worker ``index`` has sent so far (results, or that it is ready)."""
+        worker = self.workers[index]
+        while True:
+            try:
+                if not worker.conn.poll():
+                    return
+                kind, payload = worker.conn.recv()
+            except (EOFError, OSError):
+                self._replace(index, done, None)
+                return
+            if kind == "ready":
+                worker.ready = True
+            elif kind == "failed":
+                raise AttacheError(f"a batch worker could not start the extractor:\n{payload}")
+            else:
+                done[kind] = _from_wire(payload)
+                worker.finished()
+
     def _replace(self, index: int, done: dict[int, Outcome], reason: str | None) -> None:
-        """Stop worker ``index`` and start another; ``reason`` None means it died by itself."""
+        """Stop worker ``index`` and start another; its oldest document ends with ``reason``
+        (None: the worker died by itself), the documents queued behind it go to the others."""
         worker = self.workers[index]
         if reason is None:
             worker.process.join(5)
             reason = f"the worker process died while reading it (exit code {worker.process.exitcode})"
-        if worker.seq is None and not worker.ready:
+        if not worker.ready:
             raise AttacheError(f"a batch worker died while starting: {reason}")
-        if worker.seq is not None:
-            done[worker.seq] = Outcome(worker.origin, error=InputError(worker.origin, reason))
+        if worker.tasks:
+            seq, raw = worker.tasks.popleft()
+            done[seq] = Outcome(raw.origin, error=InputError(raw.origin, reason))
+            self.queued.extendleft(reversed(worker.tasks))
         worker.stop()
         self.workers[index] = _Worker(self.ctx, self.task)

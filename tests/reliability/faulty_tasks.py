@@ -37,3 +37,8 @@ def report_pid(raw) -> Outcome:
     so that one worker cannot take the whole batch before the other has started)."""
     time.sleep(0.05)
     return Outcome(raw.origin, record={"pid": os.getpid(), "doc": raw.doc})
+
+
+def echo(raw) -> Outcome:
+    """An outcome as large as the document (to fill the pipes both ways)."""
+    return Outcome(raw.origin, record={"text": raw.text})

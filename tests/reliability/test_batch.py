@@ -13,7 +13,7 @@ from attache.clean.article import Article, Span
 from attache.errors import InputError
 from attache.ingest.raw import RawDocument
 
-from .faulty_tasks import misbehave, quick, report_pid
+from .faulty_tasks import echo, misbehave, quick, report_pid
 
 
 def _doc(i: int, text: str | None = None) -> RawDocument:
@@ -104,3 +104,9 @@ def test_no_worker_starts_when_every_input_is_an_error():
     outcomes = list(run_batch((InputError(f"x{i}", "unreadable") for i in range(100)), jobs=2))
     assert len(outcomes) == 100 and not any(o.ok for o in outcomes)
     assert time.monotonic() - started < 0.5
+
+
+def test_large_documents_and_results_both_ways_do_not_deadlock():
+    big = [_doc(i, f"{i} " + "x" * 2_000_000) for i in range(12)]
+    outcomes = list(run_batch(iter(big), jobs=2, task=echo, timeout=60))
+    assert [o.record["text"][:3] for o in outcomes] == [d.text[:3] for d in big]
