@@ -141,6 +141,8 @@ def merge_nested_cues(cues: list[Cue], text: str) -> list[Cue]:
         if outer.type in ("meeting", "talks", "other") and cue.type in SPECIFIC_TYPES or (
                 outer.type == "other" and cue.type in ("talks", "meeting")):
             outer.type, outer.plover = cue.type, cue.plover
+            if outer.strength == "planned":  # "a new round of consultations" is consultations
+                outer.strength = cue.strength
     return out
 
 

@@ -121,6 +121,11 @@ def _role_any_case() -> regex.Pattern:
     return regex.compile(role_pattern().pattern, regex.IGNORECASE)
 
 
+def _ends_with_role(title: str) -> bool:
+    """'Deputy Foreign Minister' (then a surname) rather than '... Cabinet of' (then 'Ministers')."""
+    return bool(regex.search(rf"(?:{role_pattern().pattern})$", title, regex.IGNORECASE))
+
+
 def title_before(text: str, lo: int, name_start: int) -> tuple[str, int] | None:
     """The title written right before a name, and where it starts."""
     m = _stretch_back().search(text[lo:name_start])
@@ -214,8 +219,8 @@ def _read_person(text, lo, hi, s, e, name, last_end, known, ner_people) -> Perso
     counterpart = _COUNTERPART.search(text, max(lo, last_end, s - 60), s) or _LED_DIRECT.search(
         text, max(lo, last_end, s - 40), s)
     if len(tokens) == 1 or tokens[0].endswith("."):
-        if previous is None:
-            return None  # a lone surname or initial form names only someone already met
+        if previous is None and not (before and _ends_with_role(before[0])):
+            return None  # a lone surname or initial form names someone already met, or follows a title
     elif not (before or after or on_ner or previous or counterpart):
         return None
     full = previous.name if previous and len(previous.name) > len(name) else name
