@@ -49,6 +49,7 @@ class PersonMention:
     title: str | None = None
     country: str | None = None
     why: list[str] = field(default_factory=list)
+    title_end: int = 0  # where a title written after the name ends
 
     @property
     def surname(self) -> str:
@@ -133,6 +134,10 @@ def title_before(text: str, lo: int, name_start: int) -> tuple[str, int] | None:
         return None
     stretch_start = lo + m.start(1)
     stretch = text[stretch_start:name_start]
+    joint = stretch.rfind(", and ")
+    if joint >= 0:  # "X, Deputy Minister of A, and Y": Y's title starts after the list's "and"
+        stretch_start += joint + len(", and ")
+        stretch = text[stretch_start:name_start]
     role = _role_any_case().search(stretch)
     if not role:
         return None
@@ -195,7 +200,7 @@ def find_people(text: str, start: int, end: int, known: list[PersonMention],
         mention = _read_person(text, start, end, s, e, name, last_end, known + out, ner_people)
         if mention is not None:
             out.append(mention)
-            last_end = mention.end
+            last_end = max(mention.end, mention.title_end)
     return out
 
 
@@ -230,6 +235,8 @@ def _read_person(text, lo, hi, s, e, name, last_end, known, ner_people) -> Perso
     title_info = before or after
     if title_info:
         title, tstart = title_info
+        if after:
+            mention.title_end = tstart + len(title)
         title, code, why = split_title_country(text, title, tstart)
         mention.title = title or None
         if code:
