@@ -38,7 +38,8 @@ def relationship(store, a: str, b: str, limit: int = 200) -> dict:
         {"a", "b", "a_name", "b_name", "timeline": timeline(...) ,
          "topics_by_year": [{"year", "topics": {topic: count}}],
          "people": {"a": [{"person_id", "name", "country", "events"}], "b": [...], "other": [...]},
-         "agreements": [event summary]  (events where agreements were signed),
+         "agreements": [event summary]  (events where agreements were signed, latest first,
+                                          up to ``limit``), "agreements_total": int,
          "money": [{"doc_id", "title", "published", "money": [str]}]}
     """
     a, b = _pair(a, b)
@@ -49,8 +50,9 @@ def relationship(store, a: str, b: str, limit: int = 200) -> dict:
     people = {"a": [], "b": [], "other": []}
     for row in store.pair_people(a, b):
         people["a" if row["country"] == a else "b" if row["country"] == b else "other"].append(row)
-    agreement_ids = store.pair_agreements(a, b)
+    agreement_ids, agreements_total = store.pair_agreements(a, b, limit=limit)
     return {"a": a, "b": b, "a_name": country_name(a), "b_name": country_name(b), "timeline": line,
             "topics_by_year": [{"year": year, "topics": topics} for year, topics in sorted(by_year.items())],
             "people": people, "agreements": event_summaries(store, agreement_ids, with_evidence=False),
+            "agreements_total": agreements_total,
             "money": store.event_money([e["event_id"] for e in line["events"]])}

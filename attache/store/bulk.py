@@ -11,7 +11,8 @@ import json
 from collections import Counter
 
 from attache.store.connection import now_iso
-from attache.store.writes import DOC_EVENT_FIELDS, EVENT_FIELDS, TITLE_UPSERT, country_pairs, event_contribution
+from attache.store.writes import (DOC_EVENT_FIELDS, EVENT_FIELDS, TITLE_UPSERT, country_pairs, event_contribution,
+                                  pair_topic_contribution)
 
 
 class StoreBulk:
@@ -55,8 +56,9 @@ class StoreBulk:
         self.executemany("INSERT INTO event_countries (event_id, country, status, date_lo, type) VALUES (?, ?, ?, ?, ?)",
                          [(e["id"], c, e["status"], e.get("date_lo"), e.get("type"))
                           for _, e in events for c in e["countries"]])
-        self.executemany("INSERT INTO event_pairs (a, b, event_id, date_lo) VALUES (?, ?, ?, ?)",
-                         [(a, b, e["id"], e.get("date_lo")) for _, e in events for a, b in country_pairs(e["countries"])])
+        self.executemany("INSERT INTO event_pairs (a, b, event_id, date_lo, agreements_signed) VALUES (?, ?, ?, ?, ?)",
+                         [(a, b, e["id"], e.get("date_lo"), int(bool(e.get("agreements_signed"))))
+                          for _, e in events for a, b in country_pairs(e["countries"])])
         self.executemany("INSERT INTO event_topics (event_id, topic, date_lo) VALUES (?, ?, ?)",
                          [(e["id"], t, e.get("date_lo")) for _, e in events for t in e["topics"]])
         self.executemany(
@@ -87,3 +89,11 @@ class StoreBulk:
         for _, e in events:
             totals.update(event_contribution(e))
         self.bump_aggregates(totals)
+        pair_topics: Counter = Counter()
+        pair_people: Counter = Counter()
+        for _, e in events:
+            pair_topics.update(pair_topic_contribution(e))
+            for a, b in country_pairs(e["countries"]):
+                pair_people.update((a, b, pid) for pid in {pid for pid, _ in e["people"]})
+        self.bump_pair_topics(pair_topics)
+        self.bump_pair_people(pair_people)

@@ -238,6 +238,37 @@ INSERT INTO event_pairs (a, b, event_id, date_lo)
     JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country > c1.country;
 """
 
+PAIR_SUMMARIES = """
+CREATE TABLE pair_topics (
+    a TEXT NOT NULL,                   -- the pair's codes in alphabetical order
+    b TEXT NOT NULL,
+    year TEXT NOT NULL,                -- of the event's start; undated events are not counted
+    topic TEXT NOT NULL,
+    n INTEGER NOT NULL,                -- events of the pair with this topic that year
+    PRIMARY KEY (a, b, year, topic)
+);
+INSERT INTO pair_topics (a, b, year, topic, n)
+    SELECT p.a, p.b, substr(p.date_lo, 1, 4), t.topic, count(*) FROM event_pairs p
+    JOIN event_topics t ON t.event_id = p.event_id WHERE p.date_lo IS NOT NULL
+    GROUP BY p.a, p.b, substr(p.date_lo, 1, 4), t.topic;
+
+CREATE TABLE pair_people (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,                -- events of the pair this person took part in
+    PRIMARY KEY (a, b, person_id)
+);
+CREATE INDEX pair_people_count ON pair_people(a, b, n);
+INSERT INTO pair_people (a, b, person_id, n)
+    SELECT p.a, p.b, x.person_id, count(DISTINCT x.event_id) FROM event_pairs p
+    JOIN participations x ON x.event_id = p.event_id GROUP BY p.a, p.b, x.person_id;
+
+ALTER TABLE event_pairs ADD COLUMN agreements_signed INTEGER NOT NULL DEFAULT 0;
+UPDATE event_pairs SET agreements_signed = 1 WHERE event_id IN (SELECT id FROM events WHERE agreements_signed = 1);
+CREATE INDEX event_pairs_agreements ON event_pairs(a, b, date_lo) WHERE agreements_signed = 1;
+"""
+
 # (number, name, sql): applied in order, each in its own transaction.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial tables", INITIAL),
@@ -245,4 +276,5 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (3, "look documents up by URL", URL_LOOKUP),
     (4, "event type beside each country, for filtered lists", EVENT_TYPE_BY_COUNTRY),
     (5, "events by pair of states, for timelines", EVENT_PAIRS),
+    (6, "per-pair topics by year, people and agreements, for relationships", PAIR_SUMMARIES),
 )

@@ -322,23 +322,29 @@ class StoreReads:
                     f" AND d.money <> '[]' ORDER BY d.published", list(event_ids))]
 
     def pair_topics_by_year(self, a: str, b: str) -> list[dict]:
-        return self.rows("SELECT substr(e.date_lo, 1, 4) AS year, t.topic, count(*) AS n"
-                         " FROM event_countries c1 JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country = ?"
-                         " JOIN events e ON e.id = c1.event_id JOIN event_topics t ON t.event_id = e.id"
-                         " WHERE c1.country = ? AND e.date_lo IS NOT NULL GROUP BY year, t.topic ORDER BY year, n DESC",
-                         (b, a))
+        """Events of the pair per (year, topic), from the maintained ``pair_topics`` counts."""
+        a, b = sorted((a, b))
+        return self.rows("SELECT year, topic, n FROM pair_topics WHERE a = ? AND b = ? AND n > 0"
+                         " ORDER BY year, n DESC, topic", (a, b))
 
     def pair_people(self, a: str, b: str, limit: int = 50) -> list[dict]:
-        return self.rows("SELECT pe.id AS person_id, pe.name, pe.country, count(DISTINCT p.event_id) AS events"
-                         " FROM event_countries c1 JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country = ?"
-                         " JOIN participations p ON p.event_id = c1.event_id JOIN people pe ON pe.id = p.person_id"
-                         " WHERE c1.country = ? GROUP BY pe.id ORDER BY events DESC, pe.name LIMIT ?", (b, a, limit))
+        """People who took part in the pair's events, most events first (then by name)."""
+        a, b = sorted((a, b))
+        # the limit-th largest count bounds the rows to read and sort by name
+        floor = self.scalar("SELECT n FROM pair_people WHERE a = ? AND b = ? AND n > 0 ORDER BY n DESC"
+                            " LIMIT 1 OFFSET ?", (a, b, max(limit - 1, 0)))
+        return self.rows("SELECT pe.id AS person_id, pe.name, pe.country, x.n AS events FROM pair_people x"
+                         " JOIN people pe ON pe.id = x.person_id WHERE x.a = ? AND x.b = ? AND x.n >= ?"
+                         " ORDER BY x.n DESC, pe.name, pe.id LIMIT ?", (a, b, max(floor or 1, 1), limit))
 
-    def pair_agreements(self, a: str, b: str, limit: int = 200) -> list[int]:
-        return [r[0] for r in self.execute(
-            "SELECT e.id FROM event_countries c1 JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country = ?"
-            " JOIN events e ON e.id = c1.event_id WHERE c1.country = ? AND e.agreements_signed = 1"
-            " ORDER BY e.date_lo DESC LIMIT ?", (b, a, limit))]
+    def pair_agreements(self, a: str, b: str, limit: int = 200) -> tuple[list[int], int]:
+        """Ids of the pair's events where agreements were signed (latest first, up to ``limit``)
+        and how many there are in all."""
+        a, b = sorted((a, b))
+        where = "WHERE a = ? AND b = ? AND agreements_signed = 1"
+        ids = [r[0] for r in self.execute(f"SELECT event_id FROM event_pairs {where}"
+                                          " ORDER BY date_lo DESC, event_id DESC LIMIT ?", (a, b, limit))]
+        return ids, self.scalar(f"SELECT count(*) FROM event_pairs {where}", (a, b))
 
     # documents
 

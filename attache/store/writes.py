@@ -56,6 +56,18 @@ def event_contribution(state: dict) -> Counter:
     return counts
 
 
+def pair_topic_contribution(state: dict) -> Counter:
+    """What one merged event adds to ``pair_topics``: {(a, b, year, topic): 1} for every pair
+    of its states and each of its topics, when it is dated."""
+    counts: Counter = Counter()
+    if state.get("date_lo"):
+        year = state["date_lo"][:4]
+        for a, b in country_pairs(state.get("countries") or ()):
+            for topic in set(state.get("topics") or ()):
+                counts[(a, b, year, topic)] += 1
+    return counts
+
+
 class StoreWrites:
     """Mixed into the store class; ``self`` has ``execute``, ``rows``, ``row``, ``scalar``."""
 
@@ -103,6 +115,7 @@ class StoreWrites:
         event_id = cursor.lastrowid
         self._add_event_keys(event_id, state, state.get("countries") or (), state.get("topics") or ())
         self.bump_aggregates(event_contribution(state))
+        self.bump_pair_topics(pair_topic_contribution(state))
         return event_id
 
     def update_event(self, event_id: int, old: dict, new: dict) -> None:
@@ -114,19 +127,31 @@ class StoreWrites:
                          (new.get("date_lo"), new["status"], new.get("type"), event_id))
             self.execute("UPDATE event_topics SET date_lo = ? WHERE event_id = ?", (new.get("date_lo"), event_id))
             self.execute("UPDATE participations SET date_lo = ? WHERE event_id = ?", (new.get("date_lo"), event_id))
-            self.execute("UPDATE event_pairs SET date_lo = ? WHERE event_id = ?", (new.get("date_lo"), event_id))
+        if new.get("date_lo") != old.get("date_lo") or bool(new.get("agreements_signed")) != bool(old.get("agreements_signed")):
+            self.execute("UPDATE event_pairs SET date_lo = ?, agreements_signed = ? WHERE event_id = ?",
+                         (new.get("date_lo"), int(bool(new.get("agreements_signed"))), event_id))
         added_countries = [c for c in new.get("countries") or () if c not in set(old.get("countries") or ())]
         added_topics = [t for t in new.get("topics") or () if t not in set(old.get("topics") or ())]
         self._add_event_keys(event_id, new, added_countries, added_topics)
         delta = event_contribution(new)
         delta.subtract(event_contribution(old))
         self.bump_aggregates(delta)
+        pair_delta = pair_topic_contribution(new)
+        pair_delta.subtract(pair_topic_contribution(old))
+        self.bump_pair_topics(pair_delta)
 
     def _add_event_keys(self, event_id: int, state: dict, countries, topics) -> None:
         every_country = sorted(set(state.get("countries") or ()))
-        self.executemany("INSERT INTO event_pairs (a, b, event_id, date_lo) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                         [(a, b, event_id, state.get("date_lo")) for a, b in country_pairs(every_country)
-                          if a in countries or b in countries])
+        new_pairs = [(a, b) for a, b in country_pairs(every_country) if a in countries or b in countries]
+        agreements = int(bool(state.get("agreements_signed")))
+        self.executemany("INSERT INTO event_pairs (a, b, event_id, date_lo, agreements_signed) VALUES (?, ?, ?, ?, ?)"
+                         " ON CONFLICT DO NOTHING",
+                         [(a, b, event_id, state.get("date_lo"), agreements) for a, b in new_pairs])
+        if new_pairs:
+            # people already in the event now also took part in it for the new pairs
+            people = [r[0] for r in self.execute("SELECT DISTINCT person_id FROM participations WHERE event_id = ?",
+                                                 (event_id,))]
+            self.bump_pair_people(Counter({(a, b, pid): 1 for a, b in new_pairs for pid in people}))
         self.executemany("INSERT INTO event_countries (event_id, country, status, date_lo, type) VALUES (?, ?, ?, ?, ?)"
                          " ON CONFLICT DO NOTHING",
                          [(event_id, c, state["status"], state.get("date_lo"), state.get("type")) for c in countries])
@@ -154,6 +179,18 @@ class StoreWrites:
                      " ON CONFLICT (name, country) DO UPDATE SET"
                      " lat = COALESCE(places.lat, excluded.lat), lon = COALESCE(places.lon, excluded.lon)",
                      (name, country, lat, lon))
+
+    def bump_pair_topics(self, delta: Counter) -> None:
+        """Add counts keyed (a, b, year, topic) to ``pair_topics``."""
+        self.executemany("INSERT INTO pair_topics (a, b, year, topic, n) VALUES (?, ?, ?, ?, ?)"
+                         " ON CONFLICT (a, b, year, topic) DO UPDATE SET n = pair_topics.n + excluded.n",
+                         [(*key, n) for key, n in delta.items() if n])
+
+    def bump_pair_people(self, delta: Counter) -> None:
+        """Add event counts keyed (a, b, person id) to ``pair_people``."""
+        self.executemany("INSERT INTO pair_people (a, b, person_id, n) VALUES (?, ?, ?, ?)"
+                         " ON CONFLICT (a, b, person_id) DO UPDATE SET n = pair_people.n + excluded.n",
+                         [(*key, n) for key, n in delta.items() if n])
 
     def bump_aggregates(self, delta: Counter) -> None:
         rows = [(kind, k1, k2, k3, n) for (kind, k1, k2, k3), n in delta.items() if n]
@@ -192,12 +229,14 @@ class StoreWrites:
                       participant.get("title"), participant.get("country"), date_lo))
         if not already:
             self.execute("UPDATE people SET event_count = event_count + 1 WHERE id = ?", (person_id,))
+            self.bump_pair_people(Counter({(a, b, person_id): 1 for a, b in self.execute(
+                "SELECT a, b FROM event_pairs WHERE event_id = ?", (event_id,))}))
 
     # rebuilding
 
     def clear_derived(self) -> None:
         """Drop everything computed from extraction (documents and their origins stay)."""
-        for table in ("planned_links", "conflicts", "participations", "person_titles", "person_names",
+        for table in ("pair_topics", "pair_people", "planned_links", "conflicts", "participations", "person_titles", "person_names",
                       "event_sources", "event_topics", "event_pairs", "event_countries", "doc_events", "people",
                       "events", "places"):
             self.execute(f"DELETE FROM {table}")
