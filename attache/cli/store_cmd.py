@@ -342,7 +342,8 @@ def country(code: str, db_path: Path, as_json: bool, as_csv: bool) -> None:
 
 @click.command()
 @_db_option
-@click.option("--country", help="ISO code of a state that took part.")
+@click.option("--country", "countries", multiple=True, metavar="CODE",
+              help="ISO code of a state that took part; twice for the events of a pair.")
 @click.option("--type", "type_", help="Event type (consultation, visit, meeting, talks, summit, ...).")
 @click.option("--topic", help="Topic (energy, trade, ...).")
 @click.option("--from", "date_from", metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
@@ -353,10 +354,13 @@ def country(code: str, db_path: Path, as_json: bool, as_csv: bool) -> None:
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1, max=1000))
 @click.option("--offset", default=0, type=click.IntRange(min=0))
 @_format_options
-def events(db_path: Path, country, type_, topic, date_from, date_to, status, person, order, limit, offset,
+def events(db_path: Path, countries, type_, topic, date_from, date_to, status, person, order, limit, offset,
            as_json: bool, as_csv: bool) -> None:
     """Events matching every filter given."""
-    result = _run_query(db_path, query.events, country=country, type=type_, topic=topic, date_from=date_from,
+    if len(countries) > 2:
+        raise click.UsageError("--country takes one state, or two for a pair")
+    country, country2 = (tuple(countries) + (None, None))[:2]
+    result = _run_query(db_path, query.events, country=country, country2=country2, type=type_, topic=topic, date_from=date_from,
                         date_to=date_to, status=status, person=person, order=order, limit=limit, offset=offset)
     total = f"{result['total']}{'+' if result['total_capped'] else ''}"
     columns = EVENT_CSV_COLUMNS if as_csv else EVENT_COLUMNS

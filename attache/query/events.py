@@ -12,9 +12,12 @@ MAX_LIMIT = 1000
 
 def events(store, country: str | None = None, type: str | None = None, topic: str | None = None,
            date_from: str | None = None, date_to: str | None = None, status: str | None = None,
-           person: int | str | None = None, order: str = "latest", limit: int = 50, offset: int = 0) -> dict:
+           person: int | str | None = None, order: str = "latest", limit: int = 50, offset: int = 0,
+           country2: str | None = None) -> dict:
     """Events matching every given filter.
 
+    ``country`` and ``country2`` are states that both took part (``country2`` alone acts
+    as ``country``; the pair's events are what ``timeline()`` lists).
     ``date_from``/``date_to`` take ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (inclusive);
     ``person`` is a person id or a name (resolved like ``person()``); ``order`` is
     ``latest`` (default), ``earliest`` or ``sources`` (most reported first). Returns::
@@ -22,19 +25,20 @@ def events(store, country: str | None = None, type: str | None = None, topic: st
         {"filters": {...as given...}, "total": int, "total_capped": bool,
          "limit": int, "offset": int, "events": [event summary, see shapes.event_summaries]}
 
-    ``total`` is exact for no filter or a country alone; otherwise counting stops at
+    ``total`` is exact for no filter, a country or a pair alone; otherwise counting stops at
     max(100, offset + 2 * limit) and ``total_capped`` is true when it did.
     """
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}")
     limit = max(0, min(int(limit), MAX_LIMIT))
     person_id = find_person(store, person)["id"] if person not in (None, "") else None
-    countries = [country_code(country)] if country else []
+    countries = list(dict.fromkeys(country_code(code) for code in (country, country2) if code))
     ids, total, capped = store.find_event_ids(
         countries=countries, type=type or None, topic=topic or None,
         date_from=date_bound(date_from, end=False), date_to=date_bound(date_to, end=True),
         status=status or None, person_id=person_id, order=order, limit=limit, offset=int(offset))
-    return {"filters": {"country": countries[0] if countries else None, "type": type, "topic": topic,
+    return {"filters": {"country": countries[0] if countries else None,
+                        "country2": countries[1] if len(countries) > 1 else None, "type": type, "topic": topic,
                         "date_from": date_from, "date_to": date_to, "status": status, "person": person,
                         "order": order},
             "total": total, "total_capped": capped, "limit": limit, "offset": int(offset),
@@ -49,6 +53,7 @@ def event(store, event_id: int | str) -> dict:
          "sources": [{..., "evidence": [...], "reported": {"date", "location"}}],
          "conflicts": [{"field": "date" | "location_name",
                         "values": [{"value", "doc_ids": [doc id]}]}],
+         "money": [{"doc_id", "title", "published", "money": [str]}]  (its sources' figures, in source order),
          "planned": [event summary]   (announcements this event fulfilled),
          "occurred": [event summary]  (the later event this announcement led to)}
 
@@ -69,6 +74,9 @@ def event(store, event_id: int | str) -> dict:
     for source, row in zip(detail["sources"], reported.values()):
         source["reported"] = {"date": row["date"], "location": row["location_name"]}
     detail["conflicts"] = store.event_conflicts(event_id)
+    money = {m["doc_id"]: m for m in store.event_money([event_id])}
+    detail["money"] = [money[doc_id] for doc_id in dict.fromkeys(s["doc_id"] for s in detail["sources"])
+                       if doc_id in money]
     links = store.planned_links_of(event_id)
     detail["planned"] = event_summaries(store, links["planned"], with_evidence=False)
     detail["occurred"] = event_summaries(store, links["occurred"], with_evidence=False)

@@ -15,14 +15,13 @@ from attache import query
 from attache.serve import figures
 from attache.serve.highlight import evidence_segments
 
-EVENT_FILTERS = ("country", "type", "topic", "date_from", "date_to", "status", "person")
+EVENT_FILTERS = ("country", "country2", "type", "topic", "date_from", "date_to", "status", "person")
 SEARCH_FILTERS = ("country", "type", "topic", "year", "status")
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 SEARCH_PAGE_SIZE = 20
 EVIDENCE_COLOURS = 4
 TIMELINE_SIZE = 50
-MAX_MONEY_SOURCES = 10
 MAX_TIMELINE_SIZE = 1000
 
 
@@ -62,19 +61,7 @@ def home_page(request: Request, store) -> dict:
 
 
 def event_page(request: Request, store) -> dict:
-    found = query.event(store, _suffixless(request.path_params["event_id"]))
-    found["money"] = _source_money(store, found["sources"][:MAX_MONEY_SOURCES])
-    return found
-
-
-def _source_money(store, sources: list[dict]) -> list[dict]:
-    """Money figures of the event's source articles (``event()`` itself does not carry them)."""
-    found = []
-    for source in sources:
-        amounts = query.document(store, source["doc_id"])["money"]
-        if amounts:
-            found.append({"doc_id": source["doc_id"], "title": source["title"], "money": amounts})
-    return found
+    return query.event(store, _suffixless(request.path_params["event_id"]))
 
 
 def document_page(request: Request, store) -> dict:
@@ -102,6 +89,7 @@ def relationship_page(request: Request, store) -> dict:
     shown = len(found["timeline"]["events"])
     found["more"] = _with(request, limit=min(MAX_TIMELINE_SIZE, limit * 4)) if shown < found["timeline"]["total"] else None
     found["topics_chart"] = figures.topics_chart(found["topics_by_year"])
+    found["events_link"] = "/events?" + urlencode({"country": found["a"], "country2": found["b"]})
     return found
 
 

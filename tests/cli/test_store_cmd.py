@@ -81,6 +81,9 @@ def test_country_and_events_and_search(db):
     assert country["partners"] == [{"country": "AZ", "name": "Azerbaijan", "count": 2}]
     found = json.loads(run("events", "--db", db, "--country", "AZ", "--type", "phone_call", "--json").stdout)
     assert [e["date"] for e in found["events"]] == ["2024-04-09"]
+    pair = json.loads(run("events", "--db", db, "--country", "AZ", "--country", "hu", "--json").stdout)
+    assert pair["filters"]["country2"] == "HU" and len(pair["events"]) == 2
+    assert CliRunner().invoke(main, ["events", "--db", db] + ["--country", "AZ"] * 3).exit_code == 2
     hits = json.loads(run("search", "hydrogen", "--db", db, "--json").stdout)
     assert hits["hits"][0]["doc"] == "talks.txt" and "[hydrogen]" in hits["hits"][0]["snippet"]
     assert "[hydrogen]" in run("search", "hydrogen", "--db", db).stdout

@@ -9,7 +9,7 @@ import pytest
 from attache import query
 from attache.errors import NotFound
 from attache.store import open_store
-from store.builders import everything, load
+from store.builders import article, event, everything, load, record
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +93,37 @@ def test_events_filters(store, filters, expected_dates):
     result = query.events(store, **filters)
     assert [e["date"] for e in result["events"]] == expected_dates
     assert result["total"] == len(expected_dates)
+
+
+def test_events_of_a_pair_are_the_timeline(store):
+    pair = query.events(store, country="jp", country2="TM")
+    line = query.timeline(store, "TM", "JP")
+    assert [e["event_id"] for e in pair["events"]] == [e["event_id"] for e in line["events"]]
+    assert pair["total"] == line["total"] == 3 and not pair["total_capped"]
+    assert (pair["filters"]["country"], pair["filters"]["country2"]) == ("JP", "TM")
+    assert all({"JP", "TM"} <= set(e["countries"]) for e in pair["events"])
+    filtered = query.events(store, country="TM", country2="JP", type="meeting")
+    assert [e["date"] for e in filtered["events"]] == ["2024-06-03", "2024-06-03"]
+    assert query.events(store, country2="TM")["total"] == query.events(store, country="TM")["total"]
+    with pytest.raises(NotFound):
+        query.events(store, country="TM", country2="XX")
+
+
+def test_event_carries_the_money_of_its_sources(tmp_path):
+    text = "Ashgabat, 3 June 2024\nTurkmenistan and Japan signed loan agreements worth $120 million.\n"
+    sentence = "Turkmenistan and Japan signed loan agreements worth $120 million."
+    art = article("loan.txt", text, "2024-06-03", "mfa.gov.tm")
+    plain = article("loan2.txt", "Tokyo, 3 June 2024\n" + sentence + "\n", "2024-06-03", "mofa.go.jp")
+    with open_store(tmp_path / "money.db") as writer:
+        load(writer, [(art, record(art, event(text, sentence, type="signing", date="2024-06-03",
+                                              countries=["TM", "JP"]), money=["$120 million"])),
+                      (plain, record(plain, event(plain["text"], sentence, type="signing", date="2024-06-03",
+                                                  countries=["TM", "JP"])))])
+        [found] = query.timeline(writer, "TM", "JP")["events"]
+        detail = query.event(writer, found["event_id"])
+    assert detail["source_count"] == 2
+    assert [(m["title"], m["money"]) for m in detail["money"]] == [(None, ["$120 million"])]
+    assert detail["money"][0]["doc_id"] in {s["doc_id"] for s in detail["sources"]}
 
 
 def test_events_paging_and_bad_date(store):

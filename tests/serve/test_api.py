@@ -116,6 +116,9 @@ def test_relationship_json_has_timeline_chart_people_and_money(client):
     assert all(len(series["data"]) == len(chart["labels"]) for series in chart["series"])
     assert set(found["people"]) == {"a", "b", "other"}
     assert all(p["country"] == pair["a"] for p in found["people"]["a"])
+    listed = client.get(found["events_link"].replace("/events?", "/events.json?")).json()
+    assert listed["total"] == pair["count"]
+    assert [e["event_id"] for e in listed["events"]] == [e["event_id"] for e in found["timeline"]["events"]]
 
 
 def test_relationship_is_case_insensitive_about_codes(client):
