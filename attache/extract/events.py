@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from attache import vocab
 from attache.extract.dates import DateMention
 from attache.extract.frames import (BACKREF, BACKREF_TYPES, DISCUSSION, FUTURE_SIGNING, PARTICIPATION,
-                                    SIGNED, Cue)
+                                    Cue)
 from attache.extract.lexicon import CountryMention
 from attache.extract.people import PersonMention
 from attache.extract.places import LocationMention

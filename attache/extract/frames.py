@@ -48,7 +48,6 @@ PARTICIPATION = re.compile(
     r"\b(?:headed by|led by|chaired by|co-chaired by|attended by|participated|took part|taking part|"
     r"accompanied by|was headed|were headed|side was|side -|side –|delegation|delegations|hosted|welcomed|"
     r"(?:was|were) represented by|co-chaired|chaired)\b", re.IGNORECASE)
-SIGNED = re.compile(r"\b(?:signed|signing|inked|concluded)\b", re.IGNORECASE)
 FUTURE_SIGNING = re.compile(r"\b(?:will|shall|to be|expected to|plans? to|intends? to|ready to|set to|due to)\b[^.;]{0,50}?\bsign"
                             r"|\b(?:to|will) sign", re.IGNORECASE)
 
