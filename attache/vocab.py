@@ -81,6 +81,12 @@ def role_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def name_stopwords() -> frozenset[str]:
+    """Capitalized words that are never part of a person's name."""
+    return frozenset(_lines("name_stopwords.txt"))
+
+
+@lru_cache(maxsize=None)
 def title_modifiers() -> tuple[str, ...]:
     return tuple(sorted(set(_lines("title_modifiers.txt")), key=len, reverse=True))
 

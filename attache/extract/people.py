@@ -20,7 +20,6 @@ import regex
 from attache import vocab
 from attache.extract.dates import MONTHS, WEEKDAYS
 from attache.extract.lexicon import find_countries, role_pattern
-from attache.vocab import _lines
 
 _TOKEN = (r"(?:\p{Lu}\p{Ll}*(?:['’]\p{Lu}\p{Ll}+)+(?:-\p{L}\p{Ll}+)*"  # O'Sullivan, D'Souza
           r"|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*|\p{Lu}\.|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+)")
@@ -58,7 +57,7 @@ class PersonMention:
 
 @lru_cache(maxsize=None)
 def stop_tokens() -> frozenset[str]:
-    words = set(_lines("name_stopwords.txt"))
+    words = set(vocab.name_stopwords())
     for role in (*vocab.role_words(), *vocab.title_modifiers()):
         words.update(role.replace("-", " ").split())
         words.add(role)
