@@ -113,7 +113,10 @@ def read_cue(cue: Cue, text: str, s_start: int, s_end: int, dates: list[DateMent
         if cue.date.value[: len(published)] > published[: len(cue.date.value)]:
             cue.planned, cue.planned_why = True, f"date {cue.date.value} after publication {published}"
         elif cue.planned and cue.date.value < published[: len(cue.date.value)]:
-            cue.planned, cue.planned_why = False, f"date {cue.date.value} before publication"
+            if cue.date.start < cue.start:  # "trade ... last year, and they agreed to hold a forum"
+                cue.date = None
+            else:
+                cue.planned, cue.planned_why = False, f"date {cue.date.value} before publication"
     return cue
 
 
