@@ -48,14 +48,17 @@ class _Reading:
         self.segments.append((start, end, reason))
 
 
+MIN_SENTENCE_WORDS = 6  # an article has at least one line of prose this long
+
+
 def clean_document(raw: RawDocument) -> Article:
     """The Article in ``raw``; raises InputError when it cannot be read or holds no article."""
     text, page = _read_text(raw)
     given_title = raw.title or page.get("title")
     reading = _scan(text, given_title)
     body, excluded = to_spans(text, reading.segments)
-    if not body:
-        raise InputError(raw.origin, ONLY_BOILERPLATE)
+    if not any(len(text[s.start:s.end].split()) >= MIN_SENTENCE_WORDS for s in body):
+        raise InputError(raw.origin, ONLY_BOILERPLATE)  # no line of prose: share buttons, counters, menus
     published, published_reason = _published(raw, reading, page, text)
     source, source_reason = _source(raw, reading, page)
     meta = {"source_reason": source_reason} if source_reason else {}

@@ -67,8 +67,6 @@ def test_dirty_inputs_end_stored_or_reported_and_the_batch_goes_on(seeded, tmp_p
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="the cleaner keeps a page of only boilerplate as a document with no events; "
-                                       "issue 6 wants it reported as a failed input")
 def test_boilerplate_only_page_is_reported(seeded, tmp_path):
     _root, seed_db = seeded
     db = copy_db(seed_db, tmp_path / "store.db")
