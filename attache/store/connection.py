@@ -49,7 +49,9 @@ def connect(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
             conn.execute("PRAGMA synchronous = NORMAL")
         # page cache in KiB: the writer's index pages for large stores; readers are many, keep them small
         conn.execute(f"PRAGMA cache_size = {-65536 if read_only else -262144}")
-        conn.execute("PRAGMA mmap_size = 1073741824")
+        # readers map up to 1 GiB for query speed; the writer maps less so that a long ingest's
+        # resident memory (heap + page cache + mapped pages) stays near 1 GiB
+        conn.execute(f"PRAGMA mmap_size = {1073741824 if read_only else 268435456}")
     except sqlite3.Error as e:
         raise StoreError(f"{path}: cannot open database ({e})") from e
     return conn
