@@ -48,7 +48,12 @@ class _Reading:
         self.segments.append((start, end, reason))
 
 
-MIN_SENTENCE_WORDS = 6  # an article has at least one line of prose this long
+MIN_PROSE_WORDS = 6  # an article has a line of prose: this many words, or a short sentence with its full stop
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    return len(words) >= MIN_PROSE_WORDS or (len(words) >= 3 and line.rstrip()[-1:] in ".!?")
 
 
 def clean_document(raw: RawDocument) -> Article:
@@ -57,7 +62,7 @@ def clean_document(raw: RawDocument) -> Article:
     given_title = raw.title or page.get("title")
     reading = _scan(text, given_title)
     body, excluded = to_spans(text, reading.segments)
-    if not any(len(text[s.start:s.end].split()) >= MIN_SENTENCE_WORDS for s in body):
+    if not any(_is_prose(text[s.start:s.end]) for s in body):
         raise InputError(raw.origin, ONLY_BOILERPLATE)  # no line of prose: share buttons, counters, menus
     published, published_reason = _published(raw, reading, page, text)
     source, source_reason = _source(raw, reading, page)
