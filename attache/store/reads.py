@@ -21,21 +21,22 @@ def _placeholders(values) -> str:
     return ", ".join("?" * len(values))
 
 
+# one SQL condition per equality filter on merged event ``e``
+_EVENT_FILTERS = {
+    "country": "EXISTS (SELECT 1 FROM event_countries fc WHERE fc.event_id = e.id AND fc.country = ?)",
+    "topic": "EXISTS (SELECT 1 FROM event_topics ft WHERE ft.event_id = e.id AND ft.topic = ?)",
+    "type": "e.type = ?",
+    "status": "e.status = ?",
+}
+
+
 def event_filter(filters: dict) -> tuple[str, list] | None:
     """SQL condition on merged event ``e`` for search filters (country, type, topic, year, status)."""
     clauses, params = [], []
-    if filters.get("country"):
-        clauses.append("EXISTS (SELECT 1 FROM event_countries fc WHERE fc.event_id = e.id AND fc.country = ?)")
-        params.append(filters["country"])
-    if filters.get("topic"):
-        clauses.append("EXISTS (SELECT 1 FROM event_topics ft WHERE ft.event_id = e.id AND ft.topic = ?)")
-        params.append(filters["topic"])
-    if filters.get("type"):
-        clauses.append("e.type = ?")
-        params.append(filters["type"])
-    if filters.get("status"):
-        clauses.append("e.status = ?")
-        params.append(filters["status"])
+    for name, clause in _EVENT_FILTERS.items():
+        if filters.get(name):
+            clauses.append(clause)
+            params.append(filters[name])
     if filters.get("year"):
         clauses.append("e.date_lo >= ? AND e.date_lo < ?")
         params += [f"{int(filters['year']):04d}", f"{int(filters['year']) + 1:04d}"]
