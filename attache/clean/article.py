@@ -21,6 +21,11 @@ class Article:
     only marks ``body`` (the spans that are the article proper: no header, title lines,
     dateline, bios, teasers, image names, counters, navigation) and ``excluded`` (the rest,
     each with its reason).
+
+    ``meta`` holds what cleaning noticed on the way: ``format``, ``views``,
+    ``dateline_place``, ``source_reason``, and ``truncated`` when the body was over
+    ``attache.clean.limit.MAX_BODY_CHARS`` (``{"offset", "kept_chars", "body_chars"}``; the
+    cut-off body is in ``excluded`` with the reason ``truncated``).
     """
 
     doc: str

@@ -15,6 +15,7 @@ from attache.clean import boilerplate as bp
 from attache.clean.article import Article
 from attache.clean.dates import find_date_line
 from attache.clean.header import HeaderLine, parse_header_line, parse_place_opening, parse_view_counter
+from attache.clean.limit import cap_body
 from attache.clean.lines import BODY, Line, split_lines, to_spans, trimmed
 from attache.errors import InputError
 from attache.ingest.decode import EMPTY, decode_bytes
@@ -64,6 +65,7 @@ def clean_document(raw: RawDocument) -> Article:
     body, excluded = to_spans(text, reading.segments)
     if not any(_is_prose(text[s.start:s.end]) for s in body):
         raise InputError(raw.origin, ONLY_BOILERPLATE)  # no line of prose: share buttons, counters, menus
+    body, excluded, truncation = cap_body(text, body, excluded)
     published, published_reason = _published(raw, reading, page, text)
     source, source_reason = _source(raw, reading, page)
     meta = {"source_reason": source_reason} if source_reason else {}
@@ -73,6 +75,8 @@ def clean_document(raw: RawDocument) -> Article:
         meta["dateline_place"] = reading.dateline_place
     if raw.kind == "html" or page:
         meta["format"] = "html"
+    if truncation:
+        meta["truncated"] = truncation
     return Article(
         doc=raw.doc,
         origin=raw.origin,
