@@ -8,22 +8,19 @@ import io
 import json
 import os
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 import click
 
 from attache import query
-from attache.errors import AttacheError, InputError
+from attache.errors import AttacheError
 from attache.query import export as exporting
 
 DEFAULT_DB = "attache.db"
 DB_ENV = "ATTACHE_DB"
 TEXT_WIDTH = 60
 WIDE_COLUMNS = {"snippet": 160, "doc_id": 16}
-PROGRESS_SECONDS = 1.0
-PLAIN_PROGRESS_SECONDS = 15.0
 
 
 def _db_option(func):
@@ -127,36 +124,6 @@ def _emit(result: dict, as_json: bool, as_csv: bool, sections: list[tuple[str, l
 
 # ingest ------------------------------------------------------------------------------------
 
-class _Progress:
-    """Documents done and rate on stderr: a rewritten line on a terminal, plain lines otherwise."""
-
-    def __init__(self, stream=None):
-        self.stream = stream or sys.stderr
-        self.tty = self.stream.isatty()
-        self.started = self.last = time.monotonic()
-        self.done = 0
-
-    def step(self, counts: Counter) -> None:
-        self.done += 1
-        now = time.monotonic()
-        if now - self.last < (PROGRESS_SECONDS if self.tty else PLAIN_PROGRESS_SECONDS):
-            return
-        self.last = now
-        rate = self.done / max(now - self.started, 1e-9)
-        line = (f"{self.done} inputs, {rate:.1f}/s: stored {counts['stored']}, "
-                f"duplicates {counts['duplicate']}, failed {counts['failed']}")
-        if self.tty:
-            self.stream.write("\r" + line.ljust(78))
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.tty and self.done:
-            self.stream.write("\r" + " " * 78 + "\r")
-            self.stream.flush()
-
-
 @click.command()
 @click.argument("paths", nargs=-1, type=str)
 @_db_option
@@ -173,32 +140,40 @@ def ingest(paths: tuple[str, ...], db_path: Path, jobs: int, published: str | No
     Re-running adds only what is new. One line on stderr per input that fails, then
     "stored N, duplicates N, failed N". Exit status 1 if any input failed.
     """
+    from attache.ingest.counting import count_inputs
     from attache.ingest.sources import iter_sources
+    from attache.progress import Progress
     from attache.resolve import ingest as ingest_items
     from attache.store import open_store
 
     if not paths and not urls_file and not feed:
         raise click.UsageError("give PATHS, --urls FILE or --feed URL")
     counts: Counter = Counter()
-    progress = _Progress()
+    shown = Progress(count_inputs(paths, urls_file=urls_file, feed=feed), "ingest")
+
+    def done(status: str) -> None:
+        counts[status] += 1
+        shown.step({"stored": counts["stored"], "duplicates": counts["duplicate"], "failed": counts["failed"]})
+
     try:
         with open_store(db_path) as store:
-            items = iter_sources(paths, urls_file=urls_file, feed=feed, published=published,
-                                 skip_url=store.url_exists)
+            def already_stored(url: str) -> bool:  # a URL skipped unfetched is an input done
+                if not store.url_exists(url):
+                    return False
+                done("duplicate")
+                return True
+
+            items = iter_sources(paths, urls_file=urls_file, feed=feed, published=published, skip_url=already_stored)
             for result in ingest_items(store, items, jobs):
-                counts[result.status] += 1
-                progress.step(counts)
+                done(result.status)
                 if result.status == "failed":
-                    progress.close()
-                    click.echo(f"{result.origin}: {result.reason}", err=True)
+                    shown.write(f"{result.origin}: {result.reason}")
                     if strict:
                         break
-    except InputError as e:
-        raise click.ClickException(str(e)) from e
     except AttacheError as e:
         raise click.ClickException(str(e)) from e
     finally:
-        progress.close()
+        shown.close()
     click.echo(f"stored {counts['stored']}, duplicates {counts['duplicate']}, failed {counts['failed']}", err=True)
     if counts["failed"]:
         sys.exit(1)

@@ -226,6 +226,55 @@ def _jsonl_field(record: dict, name: str, origin: str) -> str | None:
     return value.strip() if name != "text" and name != "html" else value
 
 
+def count_documents(inputs: Iterable[str]) -> int | None:
+    """How many items ``iter_raw(inputs)`` will yield, found without reading any document.
+
+    A file is one; a ``.jsonl`` file is its non-blank lines (newline bytes counted in
+    chunks); a directory is what ``_walk`` finds under it. None when ``-`` (stdin) is given:
+    its count is unknown until it is read. Cheap enough to run before a batch for its ETA.
+    """
+    count = 0
+    for given in inputs:
+        if given == STDIN:
+            return None
+        paths = _walk(given) if os.path.isdir(given) else (given,)
+        for path in paths:
+            count += 1 if isinstance(path, InputError) else _count_path(path)
+    return count
+
+
+_COUNT_CHUNK = 1 << 20
+
+
+def _count_path(path: str) -> int:
+    if not path.lower().endswith(JSONL_SUFFIXES):
+        return 1
+    try:
+        return _count_jsonl_lines(path)
+    except OSError:
+        return 1  # the reader reports it once
+
+
+def _count_jsonl_lines(path: str) -> int:
+    """Non-blank lines of ``path``, split on newline bytes a chunk at a time (as the reader splits)."""
+    lines = 0
+    blank_so_far = True  # the line the last chunk ended in has only whitespace so far
+    with open(path, "rb") as handle:
+        chunk = handle.read(_COUNT_CHUNK).removeprefix(b"\xef\xbb\xbf")  # as the reader drops it
+        while chunk:
+            pieces = chunk.split(b"\n")  # the first ends the current line, the last starts the next
+            blank_so_far = blank_so_far and _blank(pieces[0])
+            if len(pieces) > 1:
+                lines += (not blank_so_far) + sum(1 for line in pieces[1:-1] if not _blank(line))
+                blank_so_far = _blank(pieces[-1])
+            chunk = handle.read(_COUNT_CHUNK)
+    return lines + (not blank_so_far)
+
+
+def _blank(line: bytes) -> bool:
+    return not line or line.isspace()
+
+
 def _too_large(size: int, max_bytes: int) -> str:
     return f"file is {size / 1e6:.1f} MB, over the {_megabytes(max_bytes)} limit"
 

@@ -1,10 +1,18 @@
-"""progress(): plain lines off a terminal, a bar with rate and ETA on one; items unchanged."""
+"""Progress and progress(): plain lines off a terminal, a bar with rate and ETA on one; items unchanged."""
 
 from __future__ import annotations
 
 import io
 
-from attache.progress import format_duration, progress, progress_line
+from attache.progress import (
+    INTERVAL_ENV,
+    PLAIN_INTERVAL,
+    Progress,
+    format_duration,
+    plain_interval,
+    progress,
+    progress_line,
+)
 
 
 class FakeClock:
@@ -50,3 +58,41 @@ def test_line_and_duration_format():
     assert progress_line("ingest", 1200, 10000, 25.0) == "ingest: 1200/10000 docs, 48.0 docs/s, ETA 3m03s"
     assert format_duration(3725) == "1h02m05s"
     assert format_duration(4.4) == "4s"
+
+
+def test_progress_shows_outcome_counts_and_writes_lines_between_reports():
+    stream = io.StringIO()
+    with Progress(total=4, label="ingest", stream=stream, interval=1.0, clock=FakeClock(1.0)) as shown:
+        shown.step({"stored": 1, "failed": 0})
+        shown.write("bad.txt: empty document")
+        shown.step({"stored": 1, "failed": 1})
+    shown.close()  # closing twice prints nothing more
+    assert stream.getvalue().splitlines() == [
+        "ingest: 1/4 docs, 1.0 docs/s, ETA 3s; stored 1, failed 0",
+        "bad.txt: empty document",
+        "ingest: 2/4 docs, 1.0 docs/s, ETA 2s; stored 1, failed 1",
+        "ingest: 2/4 docs, 0.7 docs/s, done in 3s; stored 1, failed 1",
+    ]
+
+
+def test_terminal_bar_has_eta_counts_and_lines_above_it():
+    stream = FakeTerminal()
+    with Progress(total=3, label="ingest", stream=stream) as shown:
+        shown.step({"stored": 1, "duplicates": 0, "failed": 0})
+        shown.write("bad.txt: empty document")
+        shown.step({"stored": 1, "duplicates": 0, "failed": 1})
+        shown.step({"stored": 2, "duplicates": 0, "failed": 1})
+    screen = stream.getvalue()
+    assert "3/3" in screen and "stored 2, duplicates 0, failed 1" in screen
+    assert "<" in screen  # tqdm's [elapsed<remaining]: the ETA
+    assert "bad.txt: empty document\n" in screen.replace("\r", "\n")
+
+
+def test_plain_interval_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv(INTERVAL_ENV, "0.5")
+    assert plain_interval() == 0.5
+    for bad in ("soon", "-1"):
+        monkeypatch.setenv(INTERVAL_ENV, bad)
+        assert plain_interval() == PLAIN_INTERVAL
+    monkeypatch.delenv(INTERVAL_ENV)
+    assert plain_interval() == PLAIN_INTERVAL
