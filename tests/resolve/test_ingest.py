@@ -85,3 +85,54 @@ def test_interrupted_reextract_changes_nothing(store, monkeypatch):
         reextract(store)
     assert store.scalar("SELECT count(*) FROM doc_events") == before
     assert store.total("documents") == 3
+
+
+# --- grouped transactions ------------------------------------------------------------------
+
+
+def test_a_document_is_reported_only_once_its_group_is_committed(tmp_path):
+    db = tmp_path / "groups.db"
+    with open_store(db) as store:
+        results = ingest(store, raws(), group_documents=3, group_seconds=3600)
+        first = next(results)
+        # a second connection sees only what was committed: the whole first group of three
+        with open_store(db, read_only=True) as reader:
+            assert reader.scalar("SELECT count(*) FROM documents") == 2  # mfa and agency; the third failed
+        assert first.origin == "in/mfa.txt"
+        rest = list(results)
+        with open_store(db, read_only=True) as reader:
+            assert reader.scalar("SELECT count(*) FROM documents") == 3
+    assert [r.status for r in [first, *rest]] == ["stored", "failed", "stored", "stored"]
+
+
+def test_a_group_is_closed_after_its_time_even_if_small(store, monkeypatch):
+    groups = []
+    real_store_group = module.store_group
+
+    def recording(store_, group):
+        groups.append(len(group))
+        return real_store_group(store_, group)
+
+    monkeypatch.setattr(module, "store_group", recording)
+    list(ingest(store, raws(), group_documents=64, group_seconds=0))
+    assert groups[:4] == [1, 1, 1, 1]
+    list(ingest(store, [RawDocument(doc="x.txt", origin="x.txt", text=MFA_TEXT + " Extra sentence here.")],
+                group_documents=64, group_seconds=3600))
+    assert groups[-1] == 1
+
+
+def test_a_document_whose_writes_fail_keeps_the_ones_before_it(store, monkeypatch):
+    real_store_outcome = module.store_outcome
+
+    def failing_on_agency(store_, outcome, digest=None):
+        stored = real_store_outcome(store_, outcome, digest)
+        if outcome.origin == "in/agency.txt":
+            raise RuntimeError("disk trouble")
+        return stored
+
+    monkeypatch.setattr(module, "store_outcome", failing_on_agency)
+    with pytest.raises(RuntimeError, match="disk trouble"):
+        list(ingest(store, raws(), group_documents=64, group_seconds=3600))
+    # the agency document's own writes were undone by its savepoint; the MFA one is committed
+    assert [row["origin"] for row in store.execute("SELECT origin FROM documents")] == ["in/mfa.txt"]
+    assert store.scalar("SELECT count(*) FROM doc_events WHERE doc_id NOT IN (SELECT id FROM documents)") == 0

@@ -90,6 +90,20 @@ def test_failure_mid_document_leaves_earlier_documents_and_nothing_of_the_failed
     assert store.scalar("SELECT source_count FROM events") == 2
 
 
+def test_a_nested_transaction_is_a_savepoint_undone_alone(store):
+    pairs = three_outlets()
+    with store.transaction():
+        add_document(store, *pairs[0])
+        with pytest.raises(RuntimeError), store.transaction():
+            add_document(store, *pairs[1])
+            raise RuntimeError("this document only")
+        add_document(store, *pairs[2])
+    assert store.scalar("SELECT count(*) FROM documents") == 2
+    assert store.scalar("SELECT count(*) FROM doc_events") == 2
+    assert {row[0] for row in store.execute("SELECT id FROM documents")} == {
+        content_id(pairs[0][0]["text"]), content_id(pairs[2][0]["text"])}
+
+
 def test_committed_documents_survive_a_crashed_connection(tmp_path):
     path = tmp_path / "crash.db"
     store = open_store(path)
