@@ -188,14 +188,16 @@ def reextract(db_path: Path, jobs: int) -> None:
 
     Documents are kept; the rebuild is one transaction (interrupting it changes nothing).
     """
+    from attache.progress import Progress
     from attache.resolve import reextract as run_reextract
     from attache.store import open_store
 
     if not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database")
     try:
-        with open_store(db_path) as store:
-            counts = run_reextract(store, jobs)
+        with open_store(db_path) as store, Progress(store.total("documents"), "reextract") as shown:
+            counts = run_reextract(store, jobs, on_document=lambda done: shown.step(
+                {"events": done["events"], "failed": done["failed"]}))
     except AttacheError as e:
         raise click.ClickException(str(e)) from e
     click.echo(f"re-extracted {counts['documents']} documents: {counts['events']} events, "

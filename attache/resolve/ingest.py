@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from attache.batch import run_batch
@@ -117,11 +117,12 @@ def store_outcome(store, outcome, digest: str | None = None) -> Stored:
     return Stored(outcome.origin, status, doc_id)
 
 
-def reextract(store, jobs: int = 1) -> dict:
+def reextract(store, jobs: int = 1, on_document: Callable[[dict], None] = lambda counts: None) -> dict:
     """Run extraction again over every stored text and rebuild everything derived from it.
 
     Documents are kept; the rebuild is one transaction, so an interrupted run changes nothing.
-    Returns counts: documents, events, failed.
+    Returns counts: documents, events, failed; ``on_document(counts)`` is called after each
+    document (for progress).
     """
     documents = store.stored_documents()
     raws = (RawDocument(doc=d["doc"], origin=d["origin"] or d["doc"], kind="text", text=store.document_text(d["id"]),
@@ -133,10 +134,12 @@ def reextract(store, jobs: int = 1) -> dict:
         for document, outcome in zip(documents, run_batch(raws, jobs)):
             if outcome.error is not None:
                 counts["failed"] += 1
+                on_document(counts)
                 continue
             store.update_document_extraction(document["id"], outcome.record)
             published = outcome.record.get("published") or document["published"]
             counts["events"] += len(resolve_events(store, document["id"], outcome.article.text,
                                                    outcome.record, published))
             counts["documents"] += 1
+            on_document(counts)
     return counts
