@@ -28,6 +28,8 @@ def create_templates() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["pretty_type"] = pretty_label
+    env.filters["when"] = event_when
+    env.filters["event_title"] = event_title
     return env
 
 
@@ -36,6 +38,24 @@ def pretty_label(value) -> str:
     if value is None or value == "":
         return "\u2014"
     return str(value).replace("_", " ")
+
+
+def event_when(event: dict) -> str:
+    """``2024-05-16``, ``2024-05-16 – 2024-05-18`` or ``undated``."""
+    date, end = event.get("date"), event.get("date_end")
+    if not date:
+        return "undated"
+    return f"{date} – {end}" if end and end != date else date
+
+
+def event_title(event: dict) -> str:
+    """What the event was (``what`` as written, else its type), and where if ``what`` does not say."""
+    what = event.get("what")
+    title = what or pretty_label(event.get("type")).capitalize()
+    place = (event.get("location") or {}).get("name")
+    if place and place not in (what or ""):
+        title += f" in {place}"
+    return title
 
 
 def wants_json(request: Request) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import socket
+from pathlib import Path
 
 import uvicorn
 
@@ -23,9 +25,28 @@ def url_for(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def run(db_path, host: str = "127.0.0.1", port: int = 8000, cache_entries: int = 256,
+DB_VARIABLE = "ATTACHE_SERVE_DB"
+CACHE_VARIABLE = "ATTACHE_SERVE_CACHE"
+
+
+def app_from_environment():
+    """The app over ``$ATTACHE_SERVE_DB`` with ``$ATTACHE_SERVE_CACHE`` cached pages (how
+    worker processes get their settings)."""
+    return create_app(os.environ[DB_VARIABLE], cache_entries=int(os.environ.get(CACHE_VARIABLE, "256")))
+
+
+def run(db_path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, cache_entries: int = 256,
         log_level: str = "info") -> None:
-    """Serve the store at ``db_path`` read-only until interrupted (one process; sync views run
-    in its thread pool, each thread with its own read connection)."""
-    uvicorn.run(create_app(db_path, cache_entries=cache_entries), host=host, port=port, log_level=log_level,
-                access_log=log_level == "debug")
+    """Serve the store at ``db_path`` read-only until interrupted.
+
+    Sync views run in each process's thread pool, each thread with its own read connection;
+    ``workers`` > 1 runs that many processes on one socket, so that page rendering (Python,
+    one core per process) uses more cores.
+    """
+    options = {"host": host, "port": port, "log_level": log_level, "access_log": log_level == "debug"}
+    if workers > 1:
+        os.environ[DB_VARIABLE] = str(Path(db_path).resolve())
+        os.environ[CACHE_VARIABLE] = str(cache_entries)
+        uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(db_path, cache_entries=cache_entries), **options)

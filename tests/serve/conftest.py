@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import time
@@ -48,15 +49,15 @@ def client(demo_db):
         yield test_client
 
 
-@pytest.fixture(scope="session")
-def live_server(demo_db, tmp_path_factory):
-    """`attache serve` under uvicorn in a subprocess on a free port; yields its base URL."""
+@contextlib.contextmanager
+def serving(db_path, log_path, *options: str):
+    """`attache serve --db DB_PATH OPTIONS` in a subprocess on a free port, until it answers;
+    yields (base URL, process) and stops it after."""
     port = free_port()
-    log_path = tmp_path_factory.mktemp("server") / "server.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [sys.executable, "-c", "from attache.cli import main; main()",
-             "serve", "--db", str(demo_db), "--port", str(port)],
+             "serve", "--db", str(db_path), "--port", str(port), *options],
             stdout=log, stderr=subprocess.STDOUT,
         )
     base_url = f"http://127.0.0.1:{port}"
@@ -71,11 +72,17 @@ def live_server(demo_db, tmp_path_factory):
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"server did not start (exit {process.poll()}); its log:\n{log_path.read_text()}")
             time.sleep(0.2)
-        yield base_url
+        yield base_url, process
     finally:
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-            process.wait()
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_db, tmp_path_factory):
+    """`attache serve` under uvicorn in a subprocess on a free port; yields its base URL."""
+    with serving(demo_db, tmp_path_factory.mktemp("server") / "server.log") as (base_url, _):
+        yield base_url

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import subprocess
 import sys
 import time
@@ -13,6 +15,7 @@ from click.testing import CliRunner
 from attache.cli import main
 from attache.serve.demo import example_paths
 from attache.serve.server import free_port
+from serve.conftest import serving
 
 
 def test_serve_and_demo_have_help():
@@ -57,3 +60,49 @@ def test_demo_builds_the_examples_and_serves_them(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            if parent == pid:
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="counts worker processes through /proc")
+def test_serve_with_workers_runs_that_many_processes_on_one_port(demo_db, tmp_path):
+    with serving(demo_db, tmp_path / "server.log", "--workers", "2") as (base_url, process):
+        deadline = time.monotonic() + 20
+        while len(_children(process.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers = _children(process.pid)
+        assert len(workers) >= 2, (tmp_path / "server.log").read_text()
+
+        async def many():
+            async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+                return await asyncio.gather(*(http.get(path) for path in ["/index.json", "/events.json"] * 10))
+
+        answers = asyncio.run(many())
+        assert [a.status_code for a in answers] == [200] * 20
+        assert answers[0].json()["events"] == answers[2].json()["events"] > 0
+    assert process.wait(timeout=10) is not None
+    deadline = time.monotonic() + 15
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_running(pid) for pid in workers)
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+            return "zombie" not in handle.read().lower()
+    except OSError:
+        return False

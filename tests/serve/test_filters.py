@@ -1,0 +1,25 @@
+"""The template filters that format an event's date and title (used in every events table)."""
+
+from __future__ import annotations
+
+from attache.serve.respond import create_templates, event_title, event_when
+
+
+def test_when_shows_a_range_only_when_it_ends_on_another_day():
+    assert event_when({"date": "2024-05-16", "date_end": "2024-05-18"}) == "2024-05-16 – 2024-05-18"
+    assert event_when({"date": "2024-05-16", "date_end": "2024-05-16"}) == "2024-05-16"
+    assert event_when({"date": "2024-05", "date_end": None}) == "2024-05"
+    assert event_when({"date": None, "date_end": "2024-05-18"}) == "undated"
+
+
+def test_title_is_what_was_written_else_the_type_and_adds_the_place_once():
+    assert event_title({"what": "Political consultations", "type": "consultation",
+                        "location": {"name": "Tashkent"}}) == "Political consultations in Tashkent"
+    assert event_title({"what": "Talks in Tashkent", "type": "talks", "location": {"name": "Tashkent"}}) == "Talks in Tashkent"
+    assert event_title({"what": None, "type": "phone_call", "location": None}) == "Phone call"
+
+
+def test_filters_escape_what_they_print():
+    template = create_templates().from_string("{{ e|event_title }} {{ e|when }}")
+    rendered = template.render(e={"what": "<script>x</script>", "type": "talks", "date": "<b>", "location": None})
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered and "&lt;b&gt;" in rendered
