@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from attache.resolve import dates
-from attache.resolve.events import can_merge, merge, merge_score
+from attache.resolve.events import can_merge, incompatible_types, merge, merge_score
 from attache.resolve.people import resolve_participant
 from attache.resolve.planned import link_planned
 from attache.resolve.record import record_events
@@ -12,6 +12,8 @@ from attache.store import content_id
 ARTICLE_FIELDS = ("doc", "origin", "text", "published", "source", "url", "title")
 SPAN_FLOOR_DAYS = 14  # a multi-day event may start this long before another report's date
 MAX_CANDIDATES = 500
+# what can_merge and merge_score read of a stored event (besides its countries and people)
+MATCH_COLUMNS = ("status", "type", "date", "date_lo", "date_hi", "what", "location_name")
 
 
 def article_fields(article) -> dict:
@@ -83,11 +85,13 @@ def place_event(store, state: dict, exclude: set[int]) -> tuple[int, dict, list[
         ids = store.merge_candidate_ids(
             state["status"], countries[:2], lo, state.get("date_hi"),
             dates.containers(state["date"]) if state.get("date") else [],
-            dates.shift(lo, -SPAN_FLOOR_DAYS) if lo else None)
-        candidates = [old for old in store.event_states([i for i in ids if i not in exclude][:MAX_CANDIDATES])
+            dates.shift(lo, -SPAN_FLOOR_DAYS) if lo else None, incompatible_types(state.get("type")))
+        candidates = [old for old in store.event_states([i for i in ids if i not in exclude][:MAX_CANDIDATES],
+                                                        columns=MATCH_COLUMNS)
                       if can_merge(state, old)]
         if candidates:
-            old = max(candidates, key=lambda c: (merge_score(state, c), -c["id"]))
+            best = max(candidates, key=lambda c: (merge_score(state, c), -c["id"]))
+            old = store.event_states([best["id"]])[0]
             merged, conflicts = merge(old, state)
             merged["id"] = old["id"]
             store.update_event(old["id"], old, merged)

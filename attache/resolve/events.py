@@ -29,6 +29,14 @@ def types_compatible(a: str | None, b: str | None) -> bool:
     return family_a is None or family_b is None or family_a == family_b
 
 
+def incompatible_types(event_type: str | None) -> list[str]:
+    """The types ``types_compatible`` refuses next to ``event_type`` (for filtering candidates in SQL)."""
+    family = TYPE_FAMILIES.get(event_type or "other")
+    if family is None:
+        return []
+    return sorted(t for t, f in TYPE_FAMILIES.items() if f is not None and f != family)
+
+
 def similar_what(a: str | None, b: str | None) -> bool:
     """Two event names share most of their content words ("Sixth Caspian Summit" ~ "Caspian Summit")."""
     if not a or not b:

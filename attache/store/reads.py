@@ -59,60 +59,73 @@ class StoreReads:
         return (self.scalar("SELECT 1 FROM documents WHERE url = ? LIMIT 1", (url,)) is not None
                 or self.scalar("SELECT 1 FROM document_origins WHERE url = ? LIMIT 1", (url,)) is not None)
 
+    def _blocked_ids(self, status: str, countries: list[str], where: str, params: list) -> list[int]:
+        """Ids of events of ``status`` naming the first two ``countries`` (through the per-pair
+        table when there are two) that also satisfy ``where``, a condition on ``k.date_lo``
+        (the event's start as the block table keeps it) and on the events row ``e``."""
+        if len(countries) >= 2:
+            a, b = sorted(countries[:2])
+            block = ("SELECT k.event_id FROM event_pairs k JOIN events e ON e.id = k.event_id"
+                     " WHERE k.a = ? AND k.b = ? AND e.status = ?")
+            head = [a, b, status]
+        else:
+            block = ("SELECT k.event_id FROM event_countries k JOIN events e ON e.id = k.event_id"
+                     " WHERE k.country = ? AND k.status = ?")
+            head = [countries[0], status]
+        return [row[0] for row in self.execute(f"{block} AND {where}", head + list(params))]
+
     def merge_candidate_ids(self, status: str, countries: list[str], lo: str | None, hi: str | None,
-                            containers: list[str], span_floor: str | None) -> list[int]:
-        """Events of ``status`` sharing the first two ``countries`` whose date may overlap [lo, hi].
+                            containers: list[str], span_floor: str | None,
+                            exclude_types: list[str] = ()) -> list[int]:
+        """Events of ``status`` sharing the first two ``countries`` whose dates overlap [lo, hi].
 
         Dated: events starting in [span_floor, hi] (multi-day events start at most a little
-        earlier) or starting at one of ``containers`` (the month/year that holds ``lo``).
-        Undated (``lo`` None): other undated events.
+        earlier) or starting at one of ``containers`` (the month/year that holds ``lo``), and
+        not ending before ``lo``. Undated (``lo`` None): other undated events. Events of a type
+        in ``exclude_types`` are left out.
         """
-        first, *rest = countries
-        join, params = "", []
-        if rest:
-            join = " JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country = ?"
-            params.append(rest[0])
-        base = f"SELECT c1.event_id FROM event_countries c1{join} WHERE c1.country = ? AND c1.status = ?"
-        params += [first, status]
+        kind, kind_params = "1", []
+        if exclude_types:
+            kind, kind_params = f"(e.type IS NULL OR e.type NOT IN ({_placeholders(exclude_types)}))", list(exclude_types)
         if lo is None:
-            return [r[0] for r in self.execute(base + " AND c1.date_lo IS NULL", params)]
-        found = [r[0] for r in self.execute(base + " AND c1.date_lo BETWEEN ? AND ?", params + [span_floor, hi])]
+            return sorted(self._blocked_ids(status, countries, f"k.date_lo IS NULL AND {kind}", kind_params))
+        found = self._blocked_ids(status, countries, f"k.date_lo BETWEEN ? AND ? AND e.date_hi >= ? AND {kind}",
+                                  [span_floor, hi, lo, *kind_params])
         if containers:
-            found += [r[0] for r in self.execute(base + f" AND c1.date_lo IN ({_placeholders(containers)})",
-                                                 params + list(containers))]
+            found += self._blocked_ids(status, countries,
+                                       f"k.date_lo IN ({_placeholders(containers)}) AND e.date_hi >= ? AND {kind}",
+                                       [*containers, lo, *kind_params])
         return sorted(set(found))
 
     def linked_candidate_ids(self, status: str, countries: list[str], lo: str, hi: str,
                              undated_published_from: str | None = None) -> list[int]:
         """Events of ``status`` with the first two ``countries`` starting in [lo, hi]; with
         ``undated_published_from``, also undated ones first reported on or after that day."""
-        first, *rest = countries
-        join, params = "", []
-        if rest:
-            join = " JOIN event_countries c2 ON c2.event_id = c1.event_id AND c2.country = ?"
-            params.append(rest[0])
-        base = f"SELECT c1.event_id FROM event_countries c1{join} WHERE c1.country = ? AND c1.status = ?"
-        params += [first, status]
-        found = [r[0] for r in self.execute(base + " AND c1.date_lo BETWEEN ? AND ?", params + [lo, hi])]
+        found = self._blocked_ids(status, countries, "k.date_lo BETWEEN ? AND ?", [lo, hi])
         if undated_published_from is not None:
-            found += [r[0] for r in self.execute(
-                base + " AND c1.date_lo IS NULL AND EXISTS (SELECT 1 FROM events e WHERE e.id = c1.event_id"
-                " AND e.first_published >= ?)", params + [undated_published_from])]
+            found += self._blocked_ids(status, countries, "k.date_lo IS NULL AND e.first_published >= ?",
+                                       [undated_published_from])
         return sorted(set(found))
 
-    def event_states(self, event_ids: list[int]) -> list[dict]:
-        """Full merge state of events: columns plus countries, topics and people {id: country}."""
+    def event_states(self, event_ids: list[int], columns: tuple[str, ...] | None = None) -> list[dict]:
+        """Merge state of events: their columns plus countries, topics and people {id: country}.
+
+        With ``columns`` (names of ``events`` columns), only those and countries and people:
+        enough to compare many candidates before reading the chosen one in full.
+        """
         if not event_ids:
             return []
         ids = list(event_ids)
+        selected = "*" if columns is None else ", ".join(dict.fromkeys(("id", *columns)))
         states = {row["id"]: row | {"countries": [], "topics": [], "people": {}}
-                  for row in self.rows(f"SELECT * FROM events WHERE id IN ({_placeholders(ids)})", ids)}
+                  for row in self.rows(f"SELECT {selected} FROM events WHERE id IN ({_placeholders(ids)})", ids)}
         for row in self.execute(f"SELECT event_id, country FROM event_countries WHERE event_id IN"
                                 f" ({_placeholders(ids)}) ORDER BY rowid", ids):
             states[row[0]]["countries"].append(row[1])
-        for row in self.execute(f"SELECT event_id, topic FROM event_topics WHERE event_id IN"
-                                f" ({_placeholders(ids)}) ORDER BY rowid", ids):
-            states[row[0]]["topics"].append(row[1])
+        if columns is None:
+            for row in self.execute(f"SELECT event_id, topic FROM event_topics WHERE event_id IN"
+                                    f" ({_placeholders(ids)}) ORDER BY rowid", ids):
+                states[row[0]]["topics"].append(row[1])
         for row in self.execute(f"SELECT p.event_id, p.person_id, pe.country FROM participations p"
                                 f" JOIN people pe ON pe.id = p.person_id WHERE p.event_id IN ({_placeholders(ids)})",
                                 ids):
