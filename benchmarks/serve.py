@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 import httpx
+from urllib.parse import urlencode
 
 from attache.serve import pages as serve_pages
 
@@ -113,7 +114,7 @@ def discover(base: str, rng: random.Random) -> dict[str, list[str]]:
         "person": [f"/person/{p}" for p in people],
         "relationship": [f"/relationship/{a}/{b}" for a, b in pairs],
         "country": [f"/country/{c}" for c in countries],
-        "search": [f"/search?q={w}" for w in SEARCH_WORDS],
+        "search": [f"/search?{urlencode({'q': w})}" for w in SEARCH_WORDS],
         "events-filter": [f"/events?country={c}&type={t}" for c in countries[:10]
                           for t in ("talks", "visit", "consultation", "meeting")],
         "event-json": [f"/event/{e['event_id']}.json" for e in events],

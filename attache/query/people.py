@@ -7,6 +7,7 @@ from attache.query.shapes import event_summaries
 from attache.resolve import names
 
 EVENT_LIMIT = 50
+SOURCE_LIMIT = 50  # latest articles naming the person shown on the profile
 
 
 def find_person(store, name: int | str) -> dict:
@@ -38,7 +39,8 @@ def person(store, name: int | str, limit: int = EVENT_LIMIT) -> dict:
          "events": [event summary + "as": {"name", "title", "doc_id"}]  (latest first, up to ``limit``;
                     ``event_count`` says how many there are, ``events(person=id)`` pages through them),
          "counterparts": [{"person_id", "name", "country", "events"}],
-         "sources": [{"doc_id", "doc", "title", "source", "url", "published"}],
+         "sources": [{"doc_id", "doc", "title", "source", "url", "published"}]  (latest first,
+                     up to SOURCE_LIMIT),
          "other_matches": [{"person_id", "name", "country", "event_count"}]}
 
     ``other_matches`` lists other people the name could mean (same surname). Raises NotFound.
@@ -64,5 +66,5 @@ def person(store, name: int | str, limit: int = EVENT_LIMIT) -> dict:
     return {"person_id": person_id, "name": row["name"], "country": row["country"],
             "event_count": row["event_count"], "names": store.person_forms(person_id),
             "titles": store.person_title_rows(person_id), "events": found_events,
-            "counterparts": store.counterparts(person_id), "sources": store.person_sources(person_id),
+            "counterparts": store.counterparts(person_id), "sources": store.person_sources(person_id, limit=SOURCE_LIMIT),
             "other_matches": others}
