@@ -47,7 +47,7 @@ def extract_document(article: Article) -> dict:
         for _, _, amount in find_money(text, sent.start, sent.end):
             if amount not in money:
                 money.append(amount)
-    return {
+    record = {
         "doc": article.doc,
         "published": published,
         "title": article.title,
@@ -58,6 +58,9 @@ def extract_document(article: Article) -> dict:
         "money": money,
         "extractor": EXTRACTOR,
     }
+    if article.meta.get("truncated"):  # the cleaner read only the start of an over-long body
+        record["truncated"] = article.meta["truncated"]
+    return record
 
 
 def _people(text: str, sentences: list[Sentence]) -> list[list[PersonMention]]:

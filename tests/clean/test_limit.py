@@ -122,3 +122,14 @@ def test_clean_document_leaves_a_normal_article_whole():
     article = clean_document(RawDocument(doc="a.txt", origin="a.txt", kind="text", text=text))
     assert "truncated" not in article.meta
     assert not any(s.reason == TRUNCATED for s in article.excluded)
+
+
+def test_the_extraction_record_says_the_body_was_cut():
+    from attache.extract.document import extract_document
+
+    text = "Chile and Vietnam hold talks\n\n" + _paragraphs(20)[0]
+    article = clean_document(RawDocument(doc="a.txt", origin="a.txt", kind="text", text=text))
+    assert "truncated" not in extract_document(article)
+    cut = {"offset": article.body[-1].start, "kept_chars": 10, "body_chars": 20}
+    article.meta["truncated"] = cut
+    assert extract_document(article)["truncated"] == cut
