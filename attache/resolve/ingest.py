@@ -52,7 +52,7 @@ def ingest(store, items: Iterable[RawDocument | InputError], jobs: int = 1, *,
     as they come between groups).
     """
     pending_hashes: deque = deque()
-    known: deque[Stored] = deque()  # inputs skipped by raw hash, in order with the others
+    known: deque[Stored] = deque()  # inputs skipped by raw hash, reported between groups
     group: list = []  # (outcome, raw hash) read from the batch, not yet written
     group_started = 0.0
 
