@@ -6,6 +6,7 @@ from attache.query.shapes import country_code, event_summaries
 from attache.resolve.places import country_name
 
 LATEST = 10
+TOP_RELATIONSHIPS = 10
 
 
 def country(store, code: str) -> dict:
@@ -38,11 +39,11 @@ def stats(store) -> dict:
          "latest_events": [event summary],
          "top_relationships": [{"a", "b", "a_name", "b_name", "count"}]}
     """
-    pairs = [r for r in store.aggregate_all("pair") if r["k1"] < r["k2"]][:10]
+    pairs = store.top_pairs(TOP_RELATIONSHIPS)
     ids, _, _ = store.find_event_ids(limit=LATEST)
     return {
         "documents": store.total("documents"), "events": store.total("events"),
-        "people": store.total("people"), "countries": len(store.aggregate_all("country")),
+        "people": store.total("people"), "countries": store.count_keys("country"),
         "by_status": {r["k1"]: r["n"] for r in store.aggregate_all("status")},
         "latest_events": event_summaries(store, ids),
         "top_relationships": [{"a": r["k1"], "b": r["k2"], "a_name": country_name(r["k1"]),

@@ -6,8 +6,8 @@ from attache.errors import NotFound
 from attache.query.shapes import event_summaries
 from attache.resolve import names
 
-EVENT_LIMIT = 50
-SOURCE_LIMIT = 50  # latest articles naming the person shown on the profile
+EVENT_LIMIT = 25  # latest events on the profile (events(person=id) pages through all)
+SOURCE_LIMIT = 25  # articles of the latest events shown on the profile
 
 
 def find_person(store, name: int | str) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from attache.errors import NotFound
-from attache.query.shapes import country_code, event_summaries
+from attache.query.shapes import country_code, event_briefs, event_summaries
 from attache.resolve.places import country_name
 
 
@@ -32,14 +32,17 @@ def timeline(store, a: str, b: str, status: str | None = None, order: str = "lat
             "total": total, "total_capped": capped, "events": event_summaries(store, ids)}
 
 
-def relationship(store, a: str, b: str, limit: int = 200) -> dict:
+AGREEMENTS_SHOWN = 10
+
+
+def relationship(store, a: str, b: str, limit: int = 200, agreements: int = AGREEMENTS_SHOWN) -> dict:
     """The relationship between two states::
 
         {"a", "b", "a_name", "b_name", "timeline": timeline(...) ,
          "topics_by_year": [{"year", "topics": {topic: count}}],
          "people": {"a": [{"person_id", "name", "country", "events"}], "b": [...], "other": [...]},
-         "agreements": [event summary]  (events where agreements were signed, latest first,
-                                          up to ``limit``), "agreements_total": int,
+         "agreements": [event brief]  (events where agreements were signed, latest first,
+                                        up to ``agreements``), "agreements_total": int,
          "money": [{"doc_id", "title", "published", "money": [str]}]}
     """
     a, b = _pair(a, b)
@@ -50,9 +53,9 @@ def relationship(store, a: str, b: str, limit: int = 200) -> dict:
     people = {"a": [], "b": [], "other": []}
     for row in store.pair_people(a, b):
         people["a" if row["country"] == a else "b" if row["country"] == b else "other"].append(row)
-    agreement_ids, agreements_total = store.pair_agreements(a, b, limit=limit)
+    agreement_ids, agreements_total = store.pair_agreements(a, b, limit=agreements)
     return {"a": a, "b": b, "a_name": country_name(a), "b_name": country_name(b), "timeline": line,
             "topics_by_year": [{"year": year, "topics": topics} for year, topics in sorted(by_year.items())],
-            "people": people, "agreements": event_summaries(store, agreement_ids, with_evidence=False),
+            "people": people, "agreements": event_briefs(store, agreement_ids),
             "agreements_total": agreements_total,
             "money": store.event_money([e["event_id"] for e in line["events"]])}

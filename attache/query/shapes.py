@@ -7,33 +7,39 @@ from attache.resolve.dates import interval, parse_date
 from attache.resolve.places import country_name
 
 
-def event_summaries(store, event_ids: list[int], with_evidence: bool = True) -> list[dict]:
-    """Events in the order of ``event_ids``, each as::
+def event_briefs(store, event_ids: list[int]) -> list[dict]:
+    """Events in the order of ``event_ids`` without participants and sources (for lists
+    that show what, when and where), each as the first fields of an event summary::
 
         {"event_id", "status", "type", "plover", "what", "date", "date_end", "date_precision",
          "location": {"name", "country", "lat", "lon"} | None, "countries": [code],
-         "topics": [str], "agreements_signed": bool, "source_count": int,
-         "participants": [{"person_id", "name", "country", "title", "doc_id"}],
-         "sources": [{"doc_id", "doc", "title", "source", "url", "published",
-                      "evidence": [{"start", "end", "text"}]}]}
-
-    ``participants[].name``/``title`` are as the first source wrote them; ``person_id``
-    names the resolved person. ``evidence`` is omitted with ``with_evidence=False``.
+         "topics": [str], "agreements_signed": bool, "source_count": int}
     """
     ids = list(event_ids)
     rows = store.event_rows(ids)
     countries, topics = store.event_keys(ids)
+    return [_summary(rows[event_id], countries.get(event_id, []), topics.get(event_id, []))
+            for event_id in ids if event_id in rows]
+
+
+def event_summaries(store, event_ids: list[int], with_evidence: bool = True) -> list[dict]:
+    """Events in the order of ``event_ids``, each as an event brief (``event_briefs``) and::
+
+        {..., "participants": [{"person_id", "name", "country", "title", "doc_id"}],
+              "sources": [{"doc_id", "doc", "title", "source", "url", "published",
+                           "evidence": [{"start", "end", "text"}]}]}
+
+    ``participants[].name``/``title`` are as the first source wrote them; ``person_id``
+    names the resolved person. ``evidence`` is omitted with ``with_evidence=False``.
+    """
+    found = event_briefs(store, event_ids)
+    ids = [summary["event_id"] for summary in found]
     participations = store.event_participations(ids)
     sources = store.event_source_rows(ids)
-    found = []
-    for event_id in ids:
-        row = rows.get(event_id)
-        if row is None:
-            continue
-        summary = _summary(row, countries.get(event_id, []), topics.get(event_id, []))
+    for summary in found:
+        event_id = summary["event_id"]
         summary["participants"] = _participants(participations.get(event_id, []))
         summary["sources"] = [_source(s, with_evidence) for s in sources.get(event_id, [])]
-        found.append(summary)
     return found
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from pathlib import Path
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -27,6 +29,12 @@ from attache.serve.respond import create_templates, error_response, render_page,
 STATIC_DIR = Path(__file__).parent / "static"
 
 logger = logging.getLogger(__name__)
+
+# Views are Python (one runs at a time under the GIL) around SQLite reads (which release it):
+# two threads let one view wait on the disk while another computes; more threads only add
+# switching, and under load make every request as slow as the slowest (measured with
+# benchmarks/serve.py: relationship pages 55 req/s with anyio's default 40 threads, 80 with 2).
+VIEW_THREADS = int(os.environ.get("ATTACHE_VIEW_THREADS", "2"))
 
 # Content-Security-Policy: everything from this server, nothing from anywhere else.
 SECURITY_HEADERS = {
@@ -125,15 +133,19 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(db_path, read_only: bool = True, cache_entries: int = 256) -> Starlette:
+def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
+               view_threads: int = VIEW_THREADS) -> Starlette:
     """The web UI and JSON API over the store at ``db_path`` (read-only by default).
 
     ``cache_entries`` rendered pages are kept while the database files are unchanged (0: none).
+    At most ``view_threads`` views run at once in this process.
     """
     stores = StoreHandles(db_path, read_only=read_only)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        # sync views run in anyio's thread pool; cap how many run at once in this process
+        anyio.to_thread.current_default_thread_limiter().total_tokens = view_threads
         yield
         stores.close_all()
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 from attache.store.connection import now_iso
 from attache.store.writes import (DOC_EVENT_FIELDS, EVENT_FIELDS, TITLE_UPSERT, country_pairs, event_contribution,
-                                  pair_topic_contribution)
+                                  pair_topic_contribution, person_link_contribution)
 
 
 class StoreBulk:
@@ -97,3 +97,7 @@ class StoreBulk:
                 pair_people.update((a, b, pid) for pid in {pid for pid, _ in e["people"]})
         self.bump_pair_topics(pair_topics)
         self.bump_pair_people(pair_people)
+        person_links: Counter = Counter()
+        for _, e in events:
+            person_links.update(person_link_contribution([pid for pid, _ in e["people"]], []))
+        self.bump_person_links(person_links)

@@ -269,6 +269,21 @@ UPDATE event_pairs SET agreements_signed = 1 WHERE event_id IN (SELECT id FROM e
 CREATE INDEX event_pairs_agreements ON event_pairs(a, b, date_lo) WHERE agreements_signed = 1;
 """
 
+PERSON_LINKS = """
+CREATE TABLE person_links (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    other_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,                -- events both took part in (each direction stored)
+    PRIMARY KEY (person_id, other_id)
+);
+INSERT INTO person_links (person_id, other_id, n)
+    SELECT mine.person_id, other.person_id, count(*) FROM
+        (SELECT DISTINCT event_id, person_id FROM participations) mine
+    JOIN (SELECT DISTINCT event_id, person_id FROM participations) other
+        ON other.event_id = mine.event_id AND other.person_id <> mine.person_id
+    GROUP BY mine.person_id, other.person_id;
+"""
+
 # (number, name, sql): applied in order, each in its own transaction.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial tables", INITIAL),
@@ -277,4 +292,5 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (4, "event type beside each country, for filtered lists", EVENT_TYPE_BY_COUNTRY),
     (5, "events by pair of states, for timelines", EVENT_PAIRS),
     (6, "per-pair topics by year, people and agreements, for relationships", PAIR_SUMMARIES),
+    (7, "events shared by each two people, for counterparts", PERSON_LINKS),
 )

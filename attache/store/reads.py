@@ -176,6 +176,15 @@ class StoreReads:
     def aggregate_all(self, kind: str) -> list[dict]:
         return self.rows("SELECT k1, k2, k3, n FROM aggregates WHERE kind = ? AND n > 0 ORDER BY n DESC", (kind,))
 
+    def top_pairs(self, limit: int) -> list[dict]:
+        """The ``limit`` country pairs with most shared events (each pair once, ``k1 < k2``)."""
+        return self.rows("SELECT k1, k2, n FROM aggregates WHERE kind = 'pair' AND k1 < k2 AND n > 0"
+                         " ORDER BY n DESC, k1, k2 LIMIT ?", (limit,))
+
+    def count_keys(self, kind: str) -> int:
+        """How many distinct first keys of ``kind`` have a positive count."""
+        return self.scalar("SELECT count(*) FROM aggregates WHERE kind = ? AND k2 = '' AND k3 = '' AND n > 0", (kind,))
+
     def total(self, kind: str) -> int:
         return self.scalar("SELECT COALESCE(SUM(n), 0) FROM aggregates WHERE kind = ? AND k1 = ''", (kind,))
 
@@ -206,7 +215,9 @@ class StoreReads:
             source = "participations d JOIN events e ON e.id = d.event_id"
             where = ["d.person_id = ?"]
             params.append(person_id)
-            group = " GROUP BY e.id"
+            # (a row per source of each event: duplicates are dropped below, in index order,
+            # which a GROUP BY would lose by sorting all of the person's rows)
+            group = ""
         elif driver_country is not None:
             source = "event_countries d JOIN events e ON e.id = d.event_id"
             where = ["d.country = ?"]
@@ -251,8 +262,20 @@ class StoreReads:
         # one scan gives the page and a count reaching one more page (each matching row costs
         # index probes, so counting everything would cost a scan of the whole filter)
         cap = max(MIN_COUNT_CAP, offset + 2 * limit)
-        found = [r[0] for r in self.execute(sql + order_sql + " LIMIT ?", params + [cap + 1])]
+        bounded = "" if person_id is not None else f" LIMIT {int(cap) + 1}"
+        found = self._distinct_ids(self.execute(sql + order_sql + bounded, params), cap + 1)
         return found[offset:offset + limit], min(len(found), cap), len(found) > cap
+
+    @staticmethod
+    def _distinct_ids(cursor, wanted: int) -> list[int]:
+        """The first ``wanted`` distinct ids of a cursor's first column, in its order."""
+        found: dict[int, None] = {}
+        for row in cursor:
+            found[row[0]] = None
+            if len(found) >= wanted:
+                break
+        cursor.close()
+        return list(found)
 
     def _counted(self, countries: list[str]) -> int:
         if not countries:
@@ -397,16 +420,22 @@ class StoreReads:
                          " ORDER BY first_seen IS NULL, first_seen, last_seen", (person_id,))
 
     def counterparts(self, person_id: int, limit: int = 50) -> list[dict]:
-        return self.rows("SELECT pe.id AS person_id, pe.name, pe.country, count(DISTINCT o.event_id) AS events"
-                         " FROM participations mine JOIN participations o ON o.event_id = mine.event_id"
-                         " AND o.person_id <> mine.person_id JOIN people pe ON pe.id = o.person_id"
-                         " WHERE mine.person_id = ? GROUP BY pe.id ORDER BY events DESC, pe.name LIMIT ?",
-                         (person_id, limit))
+        """The people who took part in most of this person's events: ``[{"person_id", "name",
+        "country", "events"}]``, most shared events first (then by name), from ``person_links``."""
+        return self.rows("SELECT pe.id AS person_id, pe.name, pe.country, l.n AS events FROM person_links l"
+                         " JOIN people pe ON pe.id = l.other_id WHERE l.person_id = ? AND l.n > 0"
+                         " ORDER BY l.n DESC, pe.name, pe.id LIMIT ?", (person_id, limit))
 
     def person_sources(self, person_id: int, limit: int = 200) -> list[dict]:
-        return self.rows("SELECT DISTINCT d.id AS doc_id, d.doc, d.title, d.source, d.url, d.published"
-                         " FROM participations p JOIN documents d ON d.id = p.doc_id WHERE p.person_id = ?"
-                         " ORDER BY d.published DESC LIMIT ?", (person_id, limit))
+        """Up to ``limit`` articles naming the person: those of the person's latest events (by
+        event date), newest published first."""
+        doc_ids = self._distinct_ids(self.execute(
+            "SELECT doc_id FROM participations WHERE person_id = ? ORDER BY date_lo DESC", (person_id,)), limit)
+        if not doc_ids:
+            return []
+        return self.rows("SELECT id AS doc_id, doc, title, source, url, published FROM documents"
+                         f" WHERE id IN ({_placeholders(doc_ids)}) ORDER BY published IS NULL, published DESC, id",
+                         doc_ids)
 
     def country_people(self, country: str, limit: int = 20) -> list[dict]:
         return self.rows("SELECT id AS person_id, name, event_count AS events FROM people WHERE country = ?"

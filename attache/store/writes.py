@@ -68,6 +68,19 @@ def pair_topic_contribution(state: dict) -> Counter:
     return counts
 
 
+def person_link_contribution(joining, present) -> Counter:
+    """What people ``joining`` an event where ``present`` already are add to ``person_links``:
+    one shared event for each two of them, counted in both directions."""
+    counts: Counter = Counter()
+    joining = list(dict.fromkeys(joining))
+    for number, person_id in enumerate(joining):
+        for other in [*present, *joining[:number]]:
+            if other != person_id:
+                counts[(person_id, other)] += 1
+                counts[(other, person_id)] += 1
+    return counts
+
+
 class StoreWrites:
     """Mixed into the store class; ``self`` has ``execute``, ``rows``, ``row``, ``scalar``."""
 
@@ -192,6 +205,12 @@ class StoreWrites:
                          " ON CONFLICT (a, b, person_id) DO UPDATE SET n = pair_people.n + excluded.n",
                          [(*key, n) for key, n in delta.items() if n])
 
+    def bump_person_links(self, delta: Counter) -> None:
+        """Add shared-event counts keyed (person id, other person id) to ``person_links``."""
+        self.executemany("INSERT INTO person_links (person_id, other_id, n) VALUES (?, ?, ?)"
+                         " ON CONFLICT (person_id, other_id) DO UPDATE SET n = person_links.n + excluded.n",
+                         [(*key, n) for key, n in delta.items() if n])
+
     def bump_aggregates(self, delta: Counter) -> None:
         rows = [(kind, k1, k2, k3, n) for (kind, k1, k2, k3), n in delta.items() if n]
         self.executemany("INSERT INTO aggregates (kind, k1, k2, k3, n) VALUES (?, ?, ?, ?, ?)"
@@ -231,12 +250,15 @@ class StoreWrites:
             self.execute("UPDATE people SET event_count = event_count + 1 WHERE id = ?", (person_id,))
             self.bump_pair_people(Counter({(a, b, person_id): 1 for a, b in self.execute(
                 "SELECT a, b FROM event_pairs WHERE event_id = ?", (event_id,))}))
+            others = [r[0] for r in self.execute("SELECT DISTINCT person_id FROM participations"
+                                                 " WHERE event_id = ? AND person_id <> ?", (event_id, person_id))]
+            self.bump_person_links(person_link_contribution([person_id], others))
 
     # rebuilding
 
     def clear_derived(self) -> None:
         """Drop everything computed from extraction (documents and their origins stay)."""
-        for table in ("pair_topics", "pair_people", "planned_links", "conflicts", "participations", "person_titles", "person_names",
+        for table in ("pair_topics", "pair_people", "person_links", "planned_links", "conflicts", "participations", "person_titles", "person_names",
                       "event_sources", "event_topics", "event_pairs", "event_countries", "doc_events", "people",
                       "events", "places"):
             self.execute(f"DELETE FROM {table}")

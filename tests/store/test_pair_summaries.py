@@ -114,7 +114,7 @@ def test_relationship_reads_the_summaries(tmp_path):
         for art, rec in generated_documents(6, 40):
             add_document(store, art, rec)
         expected = straightforward(store, "JP", "TM")
-        found = query.relationship(store, "TM", "JP", limit=2)
+        found = query.relationship(store, "TM", "JP", limit=2, agreements=2)
         assert {y["year"]: y["topics"] for y in found["topics_by_year"]} == expected["topics"]
         sides = [p["person_id"] for side in ("a", "b", "other") for p in found["people"][side]]
         assert sorted(sides) == sorted(p["person_id"] for p in expected["people"])
