@@ -68,12 +68,10 @@ def search(store, q: str, country: str | None = None, type: str | None = None, t
     if match is None:
         return result
     hits, total, capped, result["order"] = store.search_documents(match, filters, int(limit), int(offset))
-    events_by_doc = {}
-    for hit in hits:
-        events_by_doc[hit["doc_id"]] = [e["event_id"] for e in store.doc_event_rows(hit["doc_id"]) if e["event_id"]]
+    events_by_doc = store.doc_event_ids([hit["doc_id"] for hit in hits])
     result["total"], result["total_capped"] = total, capped
     result["hits"] = [{**hit, "snippet": _marked(hit["snippet"]), "snippet_parts": snippet_parts(hit["snippet"]),
-                       "events": events_by_doc[hit["doc_id"]]} for hit in hits]
+                       "events": events_by_doc.get(hit["doc_id"], [])} for hit in hits]
     result["evidence_hits"] = [{**hit, "snippet": _marked(hit["snippet"]), "snippet_parts": snippet_parts(hit["snippet"])}
                                for hit in store.search_evidence(match, filters, int(limit))]
     result["facets"], result["facets_capped"] = store.evidence_facets(match, filters)

@@ -159,12 +159,16 @@ def _pages(request: Request, total: int, limit: int, offset: int) -> dict:
 
 def _facet_links(request: Request, facets: dict, filters: dict) -> dict:
     """For each facet value, the URL that toggles it as a filter (first page again)."""
+    path = _suffixless(request.url.path)
+    params = {name: value for name, value in request.query_params.items() if name != "offset"}
     links = {}
     for name, values in facets.items():
-        current = filters.get(name)
-        links[name] = [
-            {"value": item["value"], "count": item["count"], "on": str(item["value"]) == str(current),
-             "href": _with(request, offset=None, **{name: None if str(item["value"]) == str(current) else item["value"]})}
-            for item in values
-        ]
+        current = str(filters.get(name))
+        others = urlencode({key: value for key, value in params.items() if key != name})
+        without = f"{path}?{others}" if others else path  # the URL with this facet off
+        links[name] = []
+        for item in values:
+            on = str(item["value"]) == current
+            href = without if on else f"{without}{'&' if others else '?'}{urlencode({name: item['value']})}"
+            links[name].append({"value": item["value"], "count": item["count"], "on": on, "href": href})
     return links

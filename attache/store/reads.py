@@ -8,13 +8,19 @@ details for a set of events, aggregates, full-text hits).
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 # Markers snippet() puts around matched words; the query layer turns them into parts.
 HIT_START, HIT_END = "\x02", "\x03"
-FACET_MATCH_CAP = 500  # facets count the events of the newest matches, up to this many
+FACET_MATCH_CAP = 200  # facets count the events of the newest matches, up to this many
 RANKED_MATCHES = 1_000  # bm25 ranks up to this many matches; beyond, newest first
 MIN_COUNT_CAP = 100  # filtered counts stop past max(this, offset + 2 pages): counts cost a scan
+
+
+def _ranked_counts(counts: Counter) -> list[dict]:
+    """``[{"value", "count"}]`` most frequent first, then by value (None first, as SQL sorts)."""
+    return [{"value": value, "count": n}
+            for value, n in sorted(counts.items(), key=lambda item: (-item[1], item[0] is not None, item[0] or ""))]
 
 
 def _placeholders(values) -> str:
@@ -362,7 +368,7 @@ class StoreReads:
         """Events of the pair per (year, topic), from the maintained ``pair_topics`` counts."""
         a, b = sorted((a, b))
         return self.rows("SELECT year, topic, n FROM pair_topics WHERE a = ? AND b = ? AND n > 0"
-                         " ORDER BY year, n DESC, topic", (a, b))
+                         " ORDER BY year, topic", (a, b))
 
     def pair_people(self, a: str, b: str, limit: int = 50) -> list[dict]:
         """People who took part in the pair's events, most events first (then by name)."""
@@ -397,6 +403,16 @@ class StoreReads:
 
     def document_id_by_name(self, name: str) -> str | None:
         return self.scalar("SELECT id FROM documents WHERE doc = ? ORDER BY rowid LIMIT 1", (name,))
+
+    def doc_event_ids(self, doc_ids: list[str]) -> dict[str, list[int]]:
+        """The merged events each document reports, in the order it reports them."""
+        found: dict[str, list[int]] = defaultdict(list)
+        if doc_ids:
+            for doc_id, event_id in self.execute(
+                    f"SELECT doc_id, event_id FROM doc_events WHERE doc_id IN ({_placeholders(doc_ids)})"
+                    " AND event_id IS NOT NULL ORDER BY doc_id, idx", list(doc_ids)):
+                found[doc_id].append(event_id)
+        return found
 
     def doc_event_rows(self, doc_id: str) -> list[dict]:
         rows = self.rows("SELECT * FROM doc_events WHERE doc_id = ? ORDER BY idx", (doc_id,))
@@ -468,10 +484,11 @@ class StoreReads:
         counted = source if len(params) > 1 else "FROM documents_fts WHERE documents_fts MATCH ?"
         total = self.scalar(f"SELECT count(*) FROM (SELECT 1 {counted} LIMIT {RANKED_MATCHES + 1})", params)
         ranked = total <= RANKED_MATCHES
+        # (bm25 only when ranking: its first call counts the whole doclist of every term)
         hits = self.rows(
             "SELECT d.id AS doc_id, d.doc, d.title, d.source, d.url, d.published,"
             f" snippet(documents_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16) AS snippet,"
-            f" bm25(documents_fts, 4.0, 1.0) AS score {source}"
+            f" {'bm25(documents_fts, 4.0, 1.0)' if ranked else 'NULL'} AS score {source}"
             f" ORDER BY {'score' if ranked else 'documents_fts.rowid DESC'} LIMIT ? OFFSET ?",
             params + [limit, offset])
         return hits, min(total, RANKED_MATCHES), not ranked, "bm25" if ranked else "recent"
@@ -488,21 +505,24 @@ class StoreReads:
                   f" JOIN events e ON e.id = de.event_id WHERE {where}")
         counted = source if len(params) > 1 else "FROM evidence_fts WHERE evidence_fts MATCH ?"
         matches = self.scalar(f"SELECT count(*) FROM (SELECT 1 {counted} LIMIT {RANKED_MATCHES + 1})", params)
-        order = "score" if matches <= RANKED_MATCHES else "evidence_fts.rowid DESC"
+        ranked = matches <= RANKED_MATCHES
         return self.rows(
             "SELECT de.event_id, de.doc_id, de.id AS doc_event_id,"
             f" snippet(evidence_fts, 0, '{HIT_START}', '{HIT_END}', '…', 16) AS snippet,"
-            f" bm25(evidence_fts) AS score {source} ORDER BY {order} LIMIT ?", params + [limit])
+            f" {'bm25(evidence_fts)' if ranked else 'NULL'} AS score {source}"
+            f" ORDER BY {'score' if ranked else 'evidence_fts.rowid DESC'} LIMIT ?", params + [limit])
 
     def evidence_facets(self, match: str, filters: dict) -> tuple[dict, bool]:
         """Counts of distinct matching events per country, type, topic, year and status; when
         more than FACET_MATCH_CAP evidence rows match, over the newest of them (second value true)."""
-        where, params = "evidence_fts MATCH ?", [match]
-        matched = (f"SELECT de.event_id FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
-                   f" JOIN events e ON e.id = de.event_id WHERE {where}")
+        params = [match]
         condition = event_filter(filters)
-        if condition is not None:
-            matched += f" AND {condition[0]}"
+        if condition is None:  # no filter: the evidence rows' event ids are enough
+            matched = ("SELECT de.event_id FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
+                       " WHERE evidence_fts MATCH ? AND de.event_id IS NOT NULL")
+        else:
+            matched = ("SELECT de.event_id FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
+                       f" JOIN events e ON e.id = de.event_id WHERE evidence_fts MATCH ? AND {condition[0]}")
             params += condition[1]
         # no DISTINCT in SQL: it would make SQLite collect every match before the LIMIT
         matched += f" ORDER BY evidence_fts.rowid DESC LIMIT {FACET_MATCH_CAP + 1}"
@@ -512,19 +532,21 @@ class StoreReads:
         self.execute("CREATE TEMP TABLE IF NOT EXISTS facet_ids (id INTEGER PRIMARY KEY)")
         self.execute("DELETE FROM facet_ids")
         self.executemany("INSERT INTO facet_ids (id) VALUES (?)", [(i,) for i in ids])
+        by_type, by_status, by_year = Counter(), Counter(), Counter()
+        for type_, status, year in self.execute("SELECT e.type, e.status, substr(e.date_lo, 1, 4)"
+                                                " FROM facet_ids f CROSS JOIN events e ON e.id = f.id"):
+            by_type[type_] += 1
+            by_status[status] += 1
+            if year is not None:
+                by_year[year] += 1
         facets = {
             "country": self.rows("SELECT c.country AS value, count(*) AS count FROM facet_ids f CROSS"
                                  " JOIN event_countries c ON c.event_id = f.id GROUP BY c.country ORDER BY count DESC, value"),
             "topic": self.rows("SELECT t.topic AS value, count(*) AS count FROM facet_ids f CROSS"
                                " JOIN event_topics t ON t.event_id = f.id GROUP BY t.topic ORDER BY count DESC, value"),
-            "type": self.rows("SELECT e.type AS value, count(*) AS count FROM facet_ids f CROSS JOIN events e ON e.id = f.id"
-                              " GROUP BY e.type ORDER BY count DESC, value"),
-            "status": self.rows("SELECT e.status AS value, count(*) AS count FROM facet_ids f CROSS JOIN events e ON e.id = f.id"
-                                " GROUP BY e.status ORDER BY count DESC, value"),
-            # (undated events are dropped after grouping: a WHERE here would pull in the date index)
-            "year": [row for row in self.rows(
-                "SELECT substr(e.date_lo, 1, 4) AS value, count(*) AS count FROM facet_ids f CROSS"
-                " JOIN events e ON e.id = f.id GROUP BY value ORDER BY value DESC") if row["value"] is not None],
+            "type": _ranked_counts(by_type),
+            "status": _ranked_counts(by_status),
+            "year": [{"value": year, "count": n} for year, n in sorted(by_year.items(), reverse=True)],
         }
         self.execute("DELETE FROM facet_ids")
         return facets, capped

@@ -179,6 +179,26 @@ def test_search_facet_filter_narrows_the_hits(client):
     assert 1 <= narrowed["total"] <= everything["total"]
 
 
+def test_search_facet_links_toggle_one_filter_and_keep_the_others(client):
+    from urllib.parse import parse_qs, urlsplit
+
+    everything = client.get("/search.json", params={"q": "energy"}).json()
+    value = everything["facets"]["country"][0]["value"]
+    narrowed = client.get("/search.json", params={"q": "energy", "country": value, "offset": 20}).json()
+    for name, links in narrowed["facet_links"].items():
+        for link in links:
+            url = urlsplit(link["href"])
+            params = {key: values[0] for key, values in parse_qs(url.query).items()}
+            assert url.path == "/search" and "offset" not in params and params["q"] == "energy"
+            if name == "country" and link["on"]:
+                assert "country" not in params  # the URL that turns this filter off
+            elif name == "country":
+                assert params["country"] == str(link["value"])
+            else:
+                assert params["country"] == value and params[name] == str(link["value"])
+    assert [link["on"] for link in narrowed["facet_links"]["country"]].count(True) == 1
+
+
 def test_search_without_query_is_empty_not_an_error(client):
     found = client.get("/search.json").json()
     assert found["total"] == 0 and found["hits"] == []
