@@ -67,10 +67,10 @@ def build_store(db: Path, events: int, seed: int, resolved: int) -> None:
     print(f"built {db} in {time.perf_counter() - started:,.0f} s")
 
 
-def start_server(db: Path, port: int, cache: int, workers: int, log) -> subprocess.Popen:
+def start_server(db: Path, port: int, cache: int, workers: int, threads: int, log) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", "from attache.cli import main; main()", "serve", "--db", str(db), "--port", str(port),
-         "--cache", str(cache), "--workers", str(workers)],
+         "--cache", str(cache), "--workers", str(workers), "--threads", str(threads)],
         stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
 
 
@@ -234,6 +234,7 @@ def main() -> None:
                         help="pages the server caches (attache serve --cache); 0, the default, measures every "
                              "request uncached")
     parser.add_argument("--workers", type=int, default=2, help="server processes (attache serve --workers)")
+    parser.add_argument("--threads", type=int, default=1, help="view threads per process (attache serve --threads)")
     parser.add_argument("--page", action="append", choices=sorted(VIEWS) + ["event-json", "mixed"],
                         help="measure only this page kind (repeatable); default: all, then a mixed run")
     parser.add_argument("--loader", choices=("auto", "wrk", "httpx"), default="auto",
@@ -263,7 +264,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         log_path = Path(tmp) / "server.log"
         with open(log_path, "wb") as log:
-            server = start_server(db, port, args.cache, args.workers, log)
+            server = start_server(db, port, args.cache, args.workers, args.threads, log)
         try:
             wait_ready(base, server, log_path)
             with httpx.Client(base_url=base, timeout=60) as http:

@@ -20,7 +20,7 @@ def _has_desktop() -> bool:
 
 
 def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: bool = False,
-           cache_entries: int = 256, workers: int = 1) -> None:
+           cache_entries: int = 256, workers: int = 1, threads: int = 1) -> None:
     from attache.serve import server
 
     url = server.url_for(host, port)
@@ -28,7 +28,7 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
     if open_browser and _has_desktop():
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     try:
-        server.run(db_path, host=host, port=port, cache_entries=cache_entries, workers=workers)
+        server.run(db_path, host=host, port=port, cache_entries=cache_entries, workers=workers, threads=threads)
     except AttacheError as e:
         raise click.ClickException(str(e)) from e
 
@@ -43,11 +43,14 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
               help="Rendered pages kept until the database changes (0: none), per server process.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
               help="Server processes sharing the port (more use more cores under load).")
-def serve(db_path: Path, port: int, host: str, cache_entries: int, workers: int) -> None:
+@click.option("--threads", default=1, show_default=True, type=click.IntRange(1),
+              help="Pages computed at once per process (2 can help a store on a slow disk).")
+def serve(db_path: Path, port: int, host: str, cache_entries: int, workers: int, threads: int) -> None:
     """Browse a store in the web UI; every page also answers as JSON (add .json to the URL)."""
     if not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database; create it with `attache ingest ... --db {db_path}`")
-    _serve(db_path, host, port, f"Serving {db_path} read-only", cache_entries=cache_entries, workers=workers)
+    _serve(db_path, host, port, f"Serving {db_path} read-only", cache_entries=cache_entries, workers=workers,
+           threads=threads)
 
 
 @click.command("demo")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from pathlib import Path
 
 import anyio.to_thread
@@ -30,11 +29,12 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 logger = logging.getLogger(__name__)
 
-# Views are Python (one runs at a time under the GIL) around SQLite reads (which release it):
-# two threads let one view wait on the disk while another computes; more threads only add
-# switching, and under load make every request as slow as the slowest (measured with
-# benchmarks/serve.py: relationship pages 55 req/s with anyio's default 40 threads, 80 with 2).
-VIEW_THREADS = int(os.environ.get("ATTACHE_VIEW_THREADS", "2"))
+# One view at a time per process by default (`attache serve --workers N` uses more cores):
+# with the store in the OS page cache a view is Python computing under the GIL, and more
+# threads only add switching and make every request under load as slow as the slowest
+# (benchmarks/serve.py, 1M events: relationship pages 55 req/s with anyio's 40 threads, 80
+# with 2). A store on a slow disk may do better with 2: one view waits while another computes.
+VIEW_THREADS = 1
 
 # Content-Security-Policy: everything from this server, nothing from anywhere else.
 SECURITY_HEADERS = {

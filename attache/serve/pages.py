@@ -17,7 +17,7 @@ from attache.serve.highlight import evidence_segments
 
 EVENT_FILTERS = ("country", "country2", "type", "topic", "date_from", "date_to", "status", "person")
 SEARCH_FILTERS = ("country", "type", "topic", "year", "status")
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 MAX_PAGE_SIZE = 500
 SEARCH_PAGE_SIZE = 20
 EVIDENCE_COLOURS = 4
