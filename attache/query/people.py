@@ -48,9 +48,10 @@ def person(store, name: int | str, limit: int = EVENT_LIMIT) -> dict:
     row = find_person(store, name)
     person_id = row["id"]
     ids, _, _ = store.find_event_ids(person_id=person_id, limit=limit)
-    found_events = event_summaries(store, ids)
+    participations = store.event_participations(ids)
+    found_events = event_summaries(store, ids, participations=participations)
     mine = {}
-    for event_id, rows in store.event_participations(ids).items():
+    for event_id, rows in participations.items():
         for r in rows:
             if r["person_id"] == person_id and event_id not in mine:
                 mine[event_id] = {"name": r["name"], "title": r["title"], "doc_id": r["doc_id"]}

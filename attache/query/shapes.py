@@ -22,7 +22,8 @@ def event_briefs(store, event_ids: list[int]) -> list[dict]:
             for event_id in ids if event_id in rows]
 
 
-def event_summaries(store, event_ids: list[int], with_evidence: bool = True) -> list[dict]:
+def event_summaries(store, event_ids: list[int], with_evidence: bool = True,
+                    participations: dict[int, list[dict]] | None = None) -> list[dict]:
     """Events in the order of ``event_ids``, each as an event brief (``event_briefs``) and::
 
         {..., "participants": [{"person_id", "name", "country", "title", "doc_id"}],
@@ -31,10 +32,12 @@ def event_summaries(store, event_ids: list[int], with_evidence: bool = True) -> 
 
     ``participants[].name``/``title`` are as the first source wrote them; ``person_id``
     names the resolved person. ``evidence`` is omitted with ``with_evidence=False``.
+    ``participations``: ``store.event_participations(event_ids)`` if the caller has it.
     """
     found = event_briefs(store, event_ids)
     ids = [summary["event_id"] for summary in found]
-    participations = store.event_participations(ids)
+    if participations is None:
+        participations = store.event_participations(ids)
     sources = store.event_source_rows(ids)
     for summary in found:
         event_id = summary["event_id"]

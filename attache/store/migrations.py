@@ -282,6 +282,11 @@ INSERT INTO person_links (person_id, other_id, n)
     JOIN (SELECT DISTINCT event_id, person_id FROM participations) other
         ON other.event_id = mine.event_id AND other.person_id <> mine.person_id
     GROUP BY mine.person_id, other.person_id;
+CREATE INDEX person_links_count ON person_links(person_id, n);
+
+-- a person's events and articles, latest first, without reading the table
+CREATE INDEX participations_person_events ON participations(person_id, date_lo, event_id, doc_id);
+DROP INDEX participations_person;
 """
 
 # (number, name, sql): applied in order, each in its own transaction.
@@ -292,5 +297,5 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (4, "event type beside each country, for filtered lists", EVENT_TYPE_BY_COUNTRY),
     (5, "events by pair of states, for timelines", EVENT_PAIRS),
     (6, "per-pair topics by year, people and agreements, for relationships", PAIR_SUMMARIES),
-    (7, "events shared by each two people, for counterparts", PERSON_LINKS),
+    (7, "events shared by each two people, and a person's events by date, for profiles", PERSON_LINKS),
 )

@@ -206,6 +206,8 @@ class StoreReads:
         counting stops at max(100, offset + 2 * limit) and the third value says so.
         """
         countries = list(dict.fromkeys(countries))
+        if person_id is not None and order == "latest" and not any((countries, type, topic, date_from, date_to, status)):
+            return self._person_event_ids(person_id, limit, offset)
         counters_know_total = len(countries) <= 2 and not any((type, topic, date_from, date_to, status, person_id))
         driver_country = min(countries, key=lambda c: self.scalar(
             "SELECT n FROM aggregates WHERE kind = 'country' AND k1 = ?", (c,)) or 0) if countries else None
@@ -271,6 +273,15 @@ class StoreReads:
         bounded = "" if person_id is not None else f" LIMIT {int(cap) + 1}"
         found = self._distinct_ids(self.execute(sql + order_sql + bounded, params), cap + 1)
         return found[offset:offset + limit], min(len(found), cap), len(found) > cap
+
+    def _person_event_ids(self, person_id: int, limit: int, offset: int) -> tuple[list[int], int, bool]:
+        """A person's events, latest first, from the covering index on ``participations`` (a
+        row per source naming the person: duplicates dropped in order); the person's
+        ``event_count`` is the exact total."""
+        cursor = self.execute("SELECT event_id FROM participations WHERE person_id = ?"
+                              " ORDER BY date_lo DESC, event_id DESC", (person_id,))
+        ids = self._distinct_ids(cursor, offset + limit)[offset:]
+        return ids, self.scalar("SELECT event_count FROM people WHERE id = ?", (person_id,)) or 0, False
 
     @staticmethod
     def _distinct_ids(cursor, wanted: int) -> list[int]:
@@ -438,9 +449,12 @@ class StoreReads:
     def counterparts(self, person_id: int, limit: int = 50) -> list[dict]:
         """The people who took part in most of this person's events: ``[{"person_id", "name",
         "country", "events"}]``, most shared events first (then by name), from ``person_links``."""
+        # the limit-th largest count bounds the rows to read and sort by name
+        floor = self.scalar("SELECT n FROM person_links WHERE person_id = ? AND n > 0 ORDER BY n DESC"
+                            " LIMIT 1 OFFSET ?", (person_id, max(limit - 1, 0)))
         return self.rows("SELECT pe.id AS person_id, pe.name, pe.country, l.n AS events FROM person_links l"
-                         " JOIN people pe ON pe.id = l.other_id WHERE l.person_id = ? AND l.n > 0"
-                         " ORDER BY l.n DESC, pe.name, pe.id LIMIT ?", (person_id, limit))
+                         " JOIN people pe ON pe.id = l.other_id WHERE l.person_id = ? AND l.n >= ?"
+                         " ORDER BY l.n DESC, pe.name, pe.id LIMIT ?", (person_id, max(floor or 1, 1), limit))
 
     def person_sources(self, person_id: int, limit: int = 200) -> list[dict]:
         """Up to ``limit`` articles naming the person: those of the person's latest events (by
