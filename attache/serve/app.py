@@ -7,6 +7,7 @@ and ``PATH.json``; both call the same view and render the same context.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from attache.errors import AttacheError, NotFound
-from attache.serve import downloads, pages
+from attache.resolve.places import country_name
+from attache.serve import downloads, figures, pages
 from attache.serve.backend import StoreHandles
 from attache.serve.cache import PageCache
 from attache.serve.respond import create_templates, error_response, render_page, wants_json
@@ -133,6 +135,19 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def _settle(app: Starlette) -> None:
+    """Load what every process keeps (templates, vocabularies), then move the heap out of the
+    garbage collector's sight: its full passes would otherwise walk those objects again and
+    again, as pauses in the middle of requests (person pages of a 1M-event store under 20
+    clients, three runs each: p99 158-188 ms without, 92-127 ms with; same throughput)."""
+    for name in app.state.templates.list_templates():
+        app.state.templates.get_template(name)
+    country_name("FR")
+    figures.iso_numeric("FR")
+    gc.collect()
+    gc.freeze()
+
+
 def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
                view_threads: int = VIEW_THREADS) -> Starlette:
     """The web UI and JSON API over the store at ``db_path`` (read-only by default).
@@ -146,6 +161,7 @@ def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
     async def lifespan(app):
         # sync views run in anyio's thread pool; cap how many run at once in this process
         anyio.to_thread.current_default_thread_limiter().total_tokens = view_threads
+        _settle(app)
         yield
         stores.close_all()
 
