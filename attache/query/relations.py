@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from attache.errors import NotFound
 from attache.query.shapes import country_code, event_briefs, event_summaries
 from attache.resolve.places import country_name
@@ -47,15 +45,12 @@ def relationship(store, a: str, b: str, limit: int = 200, agreements: int = AGRE
     """
     a, b = _pair(a, b)
     line = timeline(store, a, b, limit=limit)
-    by_year: dict[str, dict] = defaultdict(dict)
-    for row in store.pair_topics_by_year(a, b):
-        by_year[row["year"]][row["topic"]] = row["n"]
     people = {"a": [], "b": [], "other": []}
     for row in store.pair_people(a, b):
         people["a" if row["country"] == a else "b" if row["country"] == b else "other"].append(row)
     agreement_ids, agreements_total = store.pair_agreements(a, b, limit=agreements)
     return {"a": a, "b": b, "a_name": country_name(a), "b_name": country_name(b), "timeline": line,
-            "topics_by_year": [{"year": year, "topics": topics} for year, topics in sorted(by_year.items())],
+            "topics_by_year": [{"year": year, "topics": topics} for year, topics in store.pair_topics_by_year(a, b).items()],
             "people": people, "agreements": event_briefs(store, agreement_ids),
             "agreements_total": agreements_total,
             "money": store.event_money([e["event_id"] for e in line["events"]])}

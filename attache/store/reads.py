@@ -375,11 +375,15 @@ class StoreReads:
                     f" JOIN documents d ON d.id = s.doc_id WHERE s.event_id IN ({_placeholders(event_ids)})"
                     f" AND d.money <> '[]' ORDER BY d.published", list(event_ids))]
 
-    def pair_topics_by_year(self, a: str, b: str) -> list[dict]:
-        """Events of the pair per (year, topic), from the maintained ``pair_topics`` counts."""
+    def pair_topics_by_year(self, a: str, b: str) -> dict[str, dict[str, int]]:
+        """Events of the pair per year and topic, ``{year: {topic: n}}`` (years and topics in
+        order), from the maintained ``pair_topics`` counts."""
         a, b = sorted((a, b))
-        return self.rows("SELECT year, topic, n FROM pair_topics WHERE a = ? AND b = ? AND n > 0"
-                         " ORDER BY year, topic", (a, b))
+        by_year: dict[str, dict[str, int]] = defaultdict(dict)
+        for year, topic, n in self.execute("SELECT year, topic, n FROM pair_topics WHERE a = ? AND b = ? AND n > 0"
+                                           " ORDER BY year, topic", (a, b)):
+            by_year[year][topic] = n
+        return dict(by_year)
 
     def pair_people(self, a: str, b: str, limit: int = 50) -> list[dict]:
         """People who took part in the pair's events, most events first (then by name)."""

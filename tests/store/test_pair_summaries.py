@@ -66,10 +66,7 @@ def assert_summaries_match(store) -> int:
     compared = 0
     for a, b in country_pairs(STATES):
         expected = straightforward(store, a, b)
-        kept_topics: dict = defaultdict(dict)
-        for row in store.pair_topics_by_year(b, a):
-            kept_topics[row["year"]][row["topic"]] = row["n"]
-        assert dict(kept_topics) == expected["topics"], (a, b)
+        assert store.pair_topics_by_year(b, a) == expected["topics"], (a, b)
         assert store.pair_people(a, b, limit=3) == expected["people"][:3], (a, b)
         assert store.pair_people(a, b) == expected["people"][:50], (a, b)
         assert store.pair_agreements(a, b, limit=4) == (expected["agreements"][:4], len(expected["agreements"]))
