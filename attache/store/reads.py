@@ -547,24 +547,22 @@ class StoreReads:
         rows = [r[0] for r in self.execute(matched, params)]
         capped = len(rows) > FACET_MATCH_CAP
         ids = list(dict.fromkeys(rows[:FACET_MATCH_CAP]))
-        self.execute("CREATE TEMP TABLE IF NOT EXISTS facet_ids (id INTEGER PRIMARY KEY)")
-        self.execute("DELETE FROM facet_ids")
-        self.executemany("INSERT INTO facet_ids (id) VALUES (?)", [(i,) for i in ids])
+        if not ids:
+            return {"country": [], "topic": [], "type": [], "status": [], "year": []}, capped
+        among = f"IN ({_placeholders(ids)})"
         by_type, by_status, by_year = Counter(), Counter(), Counter()
-        for type_, status, year in self.execute("SELECT e.type, e.status, substr(e.date_lo, 1, 4)"
-                                                " FROM facet_ids f CROSS JOIN events e ON e.id = f.id"):
+        for type_, status, year in self.execute(f"SELECT type, status, substr(date_lo, 1, 4) FROM events WHERE id {among}", ids):
             by_type[type_] += 1
             by_status[status] += 1
             if year is not None:
                 by_year[year] += 1
         facets = {
-            "country": self.rows("SELECT c.country AS value, count(*) AS count FROM facet_ids f CROSS"
-                                 " JOIN event_countries c ON c.event_id = f.id GROUP BY c.country ORDER BY count DESC, value"),
-            "topic": self.rows("SELECT t.topic AS value, count(*) AS count FROM facet_ids f CROSS"
-                               " JOIN event_topics t ON t.event_id = f.id GROUP BY t.topic ORDER BY count DESC, value"),
+            "country": self.rows(f"SELECT country AS value, count(*) AS count FROM event_countries WHERE event_id {among}"
+                                 " GROUP BY country ORDER BY count DESC, value", ids),
+            "topic": self.rows(f"SELECT topic AS value, count(*) AS count FROM event_topics WHERE event_id {among}"
+                               " GROUP BY topic ORDER BY count DESC, value", ids),
             "type": _ranked_counts(by_type),
             "status": _ranked_counts(by_status),
             "year": [{"value": year, "count": n} for year, n in sorted(by_year.items(), reverse=True)],
         }
-        self.execute("DELETE FROM facet_ids")
         return facets, capped
