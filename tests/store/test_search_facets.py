@@ -58,7 +58,7 @@ def test_facets_count_the_events_of_the_newest_matches(store, monkeypatch, filte
         else:  # most frequent first, then by value
             order = [(-v["count"], str(v["value"])) for v in values]
             assert order == sorted(order), name
-    assert sum(v["count"] for v in facets["status"]) >= min(cap, 5)  # the case has matches
+    assert sum(v["count"] for v in facets["status"]) >= 2  # the case has matches
 
 
 def test_facets_of_nothing_found_are_empty(store):
