@@ -78,7 +78,7 @@ class StoreReads:
             block = ("SELECT k.event_id FROM event_countries k JOIN events e ON e.id = k.event_id"
                      " WHERE k.country = ? AND k.status = ?")
             head = [countries[0], status]
-        return [row[0] for row in self.execute(f"{block} AND {where}", head + list(params))]
+        return [row[0] for row in self.tuples(f"{block} AND {where}", head + list(params))]
 
     def merge_candidate_ids(self, status: str, countries: list[str], lo: str | None, hi: str | None,
                             containers: list[str], span_floor: str | None,
@@ -125,14 +125,14 @@ class StoreReads:
         selected = "*" if columns is None else ", ".join(dict.fromkeys(("id", *columns)))
         states = {row["id"]: row | {"countries": [], "topics": [], "people": {}}
                   for row in self.rows(f"SELECT {selected} FROM events WHERE id IN ({_placeholders(ids)})", ids)}
-        for row in self.execute(f"SELECT event_id, country FROM event_countries WHERE event_id IN"
+        for row in self.tuples(f"SELECT event_id, country FROM event_countries WHERE event_id IN"
                                 f" ({_placeholders(ids)}) ORDER BY rowid", ids):
             states[row[0]]["countries"].append(row[1])
         if columns is None:
-            for row in self.execute(f"SELECT event_id, topic FROM event_topics WHERE event_id IN"
+            for row in self.tuples(f"SELECT event_id, topic FROM event_topics WHERE event_id IN"
                                     f" ({_placeholders(ids)}) ORDER BY rowid", ids):
                 states[row[0]]["topics"].append(row[1])
-        for row in self.execute(f"SELECT p.event_id, p.person_id, pe.country FROM participations p"
+        for row in self.tuples(f"SELECT p.event_id, p.person_id, pe.country FROM participations p"
                                 f" JOIN people pe ON pe.id = p.person_id WHERE p.event_id IN ({_placeholders(ids)})",
                                 ids):
             states[row[0]]["people"][row[1]] = row[2]
@@ -143,7 +143,7 @@ class StoreReads:
         if field not in ("date", "location_name", "date_end"):
             raise ValueError(field)
         values: dict = {}
-        for row in self.execute(f"SELECT {field}, doc_id FROM doc_events WHERE event_id = ? ORDER BY id",
+        for row in self.tuples(f"SELECT {field}, doc_id FROM doc_events WHERE event_id = ? ORDER BY id",
                                 (event_id,)):
             if row[0] is not None:
                 values.setdefault(row[0], []).append(row[1])
@@ -265,20 +265,20 @@ class StoreReads:
                      "earliest": " ORDER BY d.date_lo IS NULL, d.date_lo ASC, e.id ASC",
                      "sources": " ORDER BY e.source_count DESC, d.date_lo DESC, e.id DESC"}[order]
         if counters_know_total:
-            ids = [r[0] for r in self.execute(sql + order_sql + " LIMIT ? OFFSET ?", params + [limit, offset])]
+            ids = [r[0] for r in self.tuples(sql + order_sql + " LIMIT ? OFFSET ?", params + [limit, offset])]
             return ids, self._counted(pair or countries), False
         # one scan gives the page and a count reaching one more page (each matching row costs
         # index probes, so counting everything would cost a scan of the whole filter)
         cap = max(MIN_COUNT_CAP, offset + 2 * limit)
         bounded = "" if person_id is not None else f" LIMIT {int(cap) + 1}"
-        found = self._distinct_ids(self.execute(sql + order_sql + bounded, params), cap + 1)
+        found = self._distinct_ids(self.tuples(sql + order_sql + bounded, params), cap + 1)
         return found[offset:offset + limit], min(len(found), cap), len(found) > cap
 
     def _person_event_ids(self, person_id: int, limit: int, offset: int) -> tuple[list[int], int, bool]:
         """A person's events, latest first, from the covering index on ``participations`` (a
         row per source naming the person: duplicates dropped in order); the person's
         ``event_count`` is the exact total."""
-        cursor = self.execute("SELECT event_id FROM participations WHERE person_id = ?"
+        cursor = self.tuples("SELECT event_id FROM participations WHERE person_id = ?"
                               " ORDER BY date_lo DESC, event_id DESC", (person_id,))
         ids = self._distinct_ids(cursor, offset + limit)[offset:]
         return ids, self.scalar("SELECT event_count FROM people WHERE id = ?", (person_id,)) or 0, False
@@ -315,10 +315,10 @@ class StoreReads:
         countries, topics = defaultdict(list), defaultdict(list)
         if event_ids:
             ids = list(event_ids)
-            for row in self.execute(f"SELECT event_id, country FROM event_countries WHERE event_id IN"
+            for row in self.tuples(f"SELECT event_id, country FROM event_countries WHERE event_id IN"
                                     f" ({_placeholders(ids)}) ORDER BY rowid", ids):
                 countries[row[0]].append(row[1])
-            for row in self.execute(f"SELECT event_id, topic FROM event_topics WHERE event_id IN"
+            for row in self.tuples(f"SELECT event_id, topic FROM event_topics WHERE event_id IN"
                                     f" ({_placeholders(ids)}) ORDER BY rowid", ids):
                 topics[row[0]].append(row[1])
         return countries, topics
@@ -356,14 +356,14 @@ class StoreReads:
 
     def planned_links_of(self, event_id: int) -> dict:
         return {
-            "planned": [r[0] for r in self.execute(
+            "planned": [r[0] for r in self.tuples(
                 "SELECT planned_event_id FROM planned_links WHERE occurred_event_id = ?", (event_id,))],
-            "occurred": [r[0] for r in self.execute(
+            "occurred": [r[0] for r in self.tuples(
                 "SELECT occurred_event_id FROM planned_links WHERE planned_event_id = ?", (event_id,))],
         }
 
     def all_event_ids(self, after: int = 0, batch: int = 1000) -> list[int]:
-        return [r[0] for r in self.execute("SELECT id FROM events WHERE id > ? ORDER BY id LIMIT ?", (after, batch))]
+        return [r[0] for r in self.tuples("SELECT id FROM events WHERE id > ? ORDER BY id LIMIT ?", (after, batch))]
 
     def event_money(self, event_ids: list[int]) -> list[dict]:
         """Money figures of the documents that report these events."""
@@ -380,7 +380,7 @@ class StoreReads:
         order), from the maintained ``pair_topics`` counts."""
         a, b = sorted((a, b))
         by_year: dict[str, dict[str, int]] = defaultdict(dict)
-        for year, topic, n in self.execute("SELECT year, topic, n FROM pair_topics WHERE a = ? AND b = ? AND n > 0"
+        for year, topic, n in self.tuples("SELECT year, topic, n FROM pair_topics WHERE a = ? AND b = ? AND n > 0"
                                            " ORDER BY year, topic", (a, b)):
             by_year[year][topic] = n
         return dict(by_year)
@@ -400,7 +400,7 @@ class StoreReads:
         and how many there are in all."""
         a, b = sorted((a, b))
         where = "WHERE a = ? AND b = ? AND agreements_signed = 1"
-        ids = [r[0] for r in self.execute(f"SELECT event_id FROM event_pairs {where}"
+        ids = [r[0] for r in self.tuples(f"SELECT event_id FROM event_pairs {where}"
                                           " ORDER BY date_lo DESC, event_id DESC LIMIT ?", (a, b, limit))]
         return ids, self.scalar(f"SELECT count(*) FROM event_pairs {where}", (a, b))
 
@@ -423,7 +423,7 @@ class StoreReads:
         """The merged events each document reports, in the order it reports them."""
         found: dict[str, list[int]] = defaultdict(list)
         if doc_ids:
-            for doc_id, event_id in self.execute(
+            for doc_id, event_id in self.tuples(
                     f"SELECT doc_id, event_id FROM doc_events WHERE doc_id IN ({_placeholders(doc_ids)})"
                     " AND event_id IS NOT NULL ORDER BY doc_id, idx", list(doc_ids)):
                 found[doc_id].append(event_id)
@@ -443,7 +443,7 @@ class StoreReads:
         return self.row("SELECT * FROM people WHERE id = ?", (person_id,))
 
     def person_forms(self, person_id: int) -> list[str]:
-        return [r[0] for r in self.execute("SELECT name FROM person_names WHERE person_id = ? ORDER BY rowid",
+        return [r[0] for r in self.tuples("SELECT name FROM person_names WHERE person_id = ? ORDER BY rowid",
                                            (person_id,))]
 
     def person_title_rows(self, person_id: int) -> list[dict]:
@@ -463,7 +463,7 @@ class StoreReads:
     def person_sources(self, person_id: int, limit: int = 200) -> list[dict]:
         """Up to ``limit`` articles naming the person: those of the person's latest events (by
         event date), newest published first."""
-        doc_ids = self._distinct_ids(self.execute(
+        doc_ids = self._distinct_ids(self.tuples(
             "SELECT doc_id FROM participations WHERE person_id = ? ORDER BY date_lo DESC", (person_id,)), limit)
         if not doc_ids:
             return []
@@ -544,14 +544,14 @@ class StoreReads:
             params += condition[1]
         # no DISTINCT in SQL: it would make SQLite collect every match before the LIMIT
         matched += f" ORDER BY evidence_fts.rowid DESC LIMIT {FACET_MATCH_CAP + 1}"
-        rows = [r[0] for r in self.execute(matched, params)]
+        rows = [r[0] for r in self.tuples(matched, params)]
         capped = len(rows) > FACET_MATCH_CAP
         ids = list(dict.fromkeys(rows[:FACET_MATCH_CAP]))
         if not ids:
             return {"country": [], "topic": [], "type": [], "status": [], "year": []}, capped
         among = f"IN ({_placeholders(ids)})"
         by_type, by_status, by_year = Counter(), Counter(), Counter()
-        for type_, status, year in self.execute(f"SELECT type, status, substr(date_lo, 1, 4) FROM events WHERE id {among}", ids):
+        for type_, status, year in self.tuples(f"SELECT type, status, substr(date_lo, 1, 4) FROM events WHERE id {among}", ids):
             by_type[type_] += 1
             by_status[status] += 1
             if year is not None:
