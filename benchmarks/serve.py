@@ -36,6 +36,7 @@ import httpx
 from urllib.parse import urlencode
 
 from attache.serve import pages as serve_pages
+from attache.serve.app import CACHE_HEADER
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_P95_MS = 100.0
@@ -165,15 +166,16 @@ async def run_load(base: str, urls: list[str], requests: int, clients: int, seed
     rng = random.Random(seed)
     plan = [rng.choice(urls) for _ in range(requests)]
     latencies: list[float] = []
-    failures = 0
+    failures = hits = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
         async def worker(own: list[str]):
-            nonlocal failures
+            nonlocal failures, hits
             for url in own:
                 started = time.perf_counter()
                 response = await http.get(url)
                 latencies.append((time.perf_counter() - started) * 1000)
+                hits += response.headers.get(CACHE_HEADER) == "hit"
                 if response.status_code != 200:
                     failures += 1
 
@@ -182,27 +184,34 @@ async def run_load(base: str, urls: list[str], requests: int, clients: int, seed
         elapsed = time.perf_counter() - started
     quantiles = statistics.quantiles(latencies, n=20)
     return {"requests": len(latencies), "rps": len(latencies) / elapsed, "p50": statistics.median(latencies),
-            "p95": quantiles[18], "max": max(latencies), "failures": failures}
+            "p95": quantiles[18], "max": max(latencies), "failures": failures,
+            "hits": hits}
 
 
 WRK_SCRIPT = """
 local urls = {%s}
-local threads = 0
+local threads = {}
 setup = function(thread)
-  threads = threads + 1
-  thread:set("id", threads)
+  table.insert(threads, thread)
+  thread:set("id", #threads)
 end
 init = function(args)
   math.randomseed(%d + id)
+  hits = 0
 end
 request = function()
   return wrk.format("GET", urls[math.random(#urls)])
 end
+response = function(status, headers, body)
+  if headers["x-attache-cache"] == "hit" then hits = hits + 1 end
+end
 done = function(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("RESULT %%d %%.3f %%.3f %%.3f %%.3f %%d\\n", summary.requests, summary.duration / 1e6,
+  local hits = 0
+  for _, thread in ipairs(threads) do hits = hits + thread:get("hits") end
+  io.write(string.format("RESULT %%d %%.3f %%.3f %%.3f %%.3f %%d %%d\\n", summary.requests, summary.duration / 1e6,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency.max / 1000,
-    e.connect + e.read + e.write + e.status + e.timeout))
+    e.connect + e.read + e.write + e.status + e.timeout, hits))
 end
 """
 
@@ -214,12 +223,12 @@ def run_wrk(base: str, urls: list[str], seconds: float, clients: int, seed: int,
     script.write_text(WRK_SCRIPT % (", ".join(f'"{u}"' for u in urls), seed))
     done = subprocess.run(["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds:g}s", "--timeout", "60s",
                            "-s", str(script), base], capture_output=True, text=True, check=True)
-    found = re.search(r"^RESULT (\d+) (\S+) (\S+) (\S+) (\S+) (\d+)$", done.stdout, re.M)
+    found = re.search(r"^RESULT (\d+) (\S+) (\S+) (\S+) (\S+) (\d+) (\d+)$", done.stdout, re.M)
     if not found:
         raise SystemExit(f"wrk printed no result:\n{done.stdout}{done.stderr}")
-    requests, elapsed, p50, p95, longest, failures = found.groups()
+    requests, elapsed, p50, p95, longest, failures, hits = found.groups()
     return {"requests": int(requests), "rps": int(requests) / float(elapsed), "p50": float(p50), "p95": float(p95),
-            "max": float(longest), "failures": int(failures)}
+            "max": float(longest), "failures": int(failures), "hits": int(hits)}
 
 
 def main() -> None:
@@ -278,7 +287,8 @@ def main() -> None:
             chosen = args.page or [*pages, "mixed"]
             if not args.page:
                 cpu_breakdown(db, pages)
-            print(f"{'page':15s} {'1 client p50':>12s} {'req/s':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}  failures")
+            print(f"{'page':15s} {'1 client p50':>12s} {'req/s':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}"
+                  f"  failures  cache hits")
             worst = 0.0
             for name in chosen:
                 if name == "mixed":
@@ -296,9 +306,11 @@ def main() -> None:
                     result = asyncio.run(run_load(base, urls, args.requests, args.clients, args.seed + 1))
                 worst = max(worst, result["p95"])
                 print(f"{name:15s} {alone['p50']:12.1f} {result['rps']:7.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
-                      f"{result['max']:8.1f}  {result['failures']}")
+                      f"{result['max']:8.1f}  {result['failures']:8d}  {100 * result['hits'] / max(1, result['requests']):9.0f}%")
             verdict = "met" if worst < TARGET_P95_MS else "NOT met"
-            print(f"target p95 < {TARGET_P95_MS:.0f} ms on every page measured: {verdict} (worst p95 {worst:.1f} ms)")
+            served = "every request computed" if not args.cache else f"page cache {args.cache}: hits served from it"
+            print(f"target p95 < {TARGET_P95_MS:.0f} ms on every page measured ({served}): {verdict}"
+                  f" (worst p95 {worst:.1f} ms)")
         finally:
             server.terminate()
             server.wait(timeout=30)

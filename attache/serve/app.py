@@ -49,6 +49,10 @@ SECURITY_HEADERS = {
     "referrer-policy": "no-referrer",
 }
 
+# says whether a page came from the page cache ("hit") or was computed ("miss"); absent
+# when the cache is off
+CACHE_HEADER = "x-attache-cache"
+
 # (path, view, template); the JSON twin is the same path with ".json".
 PAGES = (
     ("/event/{event_id}", pages.event_page, "event.html"),
@@ -67,7 +71,7 @@ def _endpoint(view, template):
         key = cache.key(request.url.path, request.url.query, wants_json(request))
         cached = cache.get(key)
         if cached is not None:
-            return Response(cached[0], media_type=cached[1])
+            return Response(cached[0], media_type=cached[1], headers={CACHE_HEADER: "hit"})
         try:
             context = view(request, request.app.state.stores.get())
             response = render_page(request, template, context)
@@ -76,7 +80,9 @@ def _endpoint(view, template):
         except Exception:  # noqa: BLE001 - any bug becomes one logged 500, the connection stays usable
             logger.exception("%s %s failed", request.method, request.url.path)
             return error_response(request, 500, "internal server error")
-        cache.put(key, response.body, response.media_type)
+        if key is not None:
+            cache.put(key, response.body, response.media_type)
+            response.headers[CACHE_HEADER] = "miss"
         return response
 
     endpoint.__name__ = view.__name__

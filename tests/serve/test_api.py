@@ -8,10 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 
 from attache.ingest.readers import iter_raw
 from attache.resolve import ingest
-from attache.serve.app import create_app
+from attache.serve.app import CACHE_HEADER, create_app
 from attache.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -378,6 +379,16 @@ def test_cached_page_is_dropped_when_the_store_changes(tmp_path, app_client):
         with open_store(db_path) as store:
             list(ingest(store, iter_raw([str(rest[0])])))
         assert growing.get("/index.json").json()["documents"] == before + 1
+
+
+def test_cache_header_says_hit_or_miss_and_a_hit_is_the_same_page(demo_db):
+    with TestClient(create_app(demo_db, cache_entries=8)) as cached:
+        first, second = cached.get("/events?limit=3"), cached.get("/events?limit=3")
+        assert (first.headers[CACHE_HEADER], second.headers[CACHE_HEADER]) == ("miss", "hit")
+        assert second.text == first.text and second.headers["content-type"] == first.headers["content-type"]
+        assert cached.get("/events.json?limit=3").headers[CACHE_HEADER] == "miss"  # the twin is its own entry
+    with TestClient(create_app(demo_db, cache_entries=0)) as uncached:
+        assert CACHE_HEADER not in uncached.get("/events?limit=3").headers
 
 
 def test_event_lists_the_money_of_its_source_articles(client):
