@@ -249,6 +249,9 @@ def main() -> None:
     parser.add_argument("--loader", choices=("auto", "wrk", "httpx"), default="auto",
                         help="load generator: wrk if installed (auto), or httpx in this process")
     parser.add_argument("--seconds", type=float, default=15.0, help="length of each wrk run")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per page; the one with the median p95 is shown, with the range (this machine's "
+                             "speed can vary by a third from one run to the next)")
     parser.add_argument("--requests", type=int, default=400, help="requests per page kind (httpx loader)")
     parser.add_argument("--cold", action="store_true", help="do not read the database into the OS page cache first")
     parser.add_argument("--seed", type=int, default=7)
@@ -287,8 +290,11 @@ def main() -> None:
             chosen = args.page or [*pages, "mixed"]
             if not args.page:
                 cpu_breakdown(db, pages)
+            if args.repeat > 1:
+                print(f"each page measured {args.repeat} times; the run with the median p95 is shown, "
+                      f"with the range of p95 over the runs")
             print(f"{'page':15s} {'1 client p50':>12s} {'req/s':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}"
-                  f"  failures  cache hits")
+                  f"  failures  cache hits" + ("  p95 range" if args.repeat > 1 else ""))
             worst = 0.0
             for name in chosen:
                 if name == "mixed":
@@ -300,14 +306,20 @@ def main() -> None:
                     continue
                 asyncio.run(run_load(base, urls, min(40, args.requests), args.clients, args.seed))  # warm up
                 alone = asyncio.run(run_load(base, urls, 40, 1, args.seed + 3))
-                if loader == "wrk":
-                    result = run_wrk(base, urls, args.seconds, args.clients, args.seed + 1, Path(tmp))
-                else:
-                    result = asyncio.run(run_load(base, urls, args.requests, args.clients, args.seed + 1))
+                runs = []
+                for attempt in range(args.repeat):
+                    if loader == "wrk":
+                        runs.append(run_wrk(base, urls, args.seconds, args.clients, args.seed + 1 + attempt, Path(tmp)))
+                    else:
+                        runs.append(asyncio.run(run_load(base, urls, args.requests, args.clients, args.seed + 1 + attempt)))
+                runs.sort(key=lambda run: run["p95"])
+                result = runs[len(runs) // 2]
                 worst = max(worst, result["p95"])
+                spread = f"  {runs[0]['p95']:.0f}-{runs[-1]['p95']:.0f}" if len(runs) > 1 else ""
                 print(f"{name:15s} {alone['p50']:12.1f} {result['rps']:7.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
-                      f"{result['max']:8.1f}  {result['failures']:8d}  {100 * result['hits'] / max(1, result['requests']):9.0f}%")
-            verdict = "met" if worst < TARGET_P95_MS else "NOT met"
+                      f"{result['max']:8.1f}  {result['failures']:8d}  {100 * result['hits'] / max(1, result['requests']):9.0f}%"
+                      f"{spread}")
+            verdict = "met" if worst < TARGET_P95_MS else "NOT met"  # on the median runs
             served = "every request computed" if not args.cache else f"page cache {args.cache}: hits served from it"
             print(f"target p95 < {TARGET_P95_MS:.0f} ms on every page measured ({served}): {verdict}"
                   f" (worst p95 {worst:.1f} ms)")
