@@ -91,16 +91,23 @@ def test_bulk_path_keeps_pair_summaries_exact(tmp_path):
         assert assert_summaries_match(store) == len(country_pairs(STATES))
 
 
-def test_migration_backfills_pair_summaries_of_an_older_store(tmp_path):
-    path = tmp_path / "old.db"
+def store_before_migration(path, number: int, undo: tuple[str, ...]) -> None:
+    """A store of generated documents at ``path``, then taken back to the schema it had
+    before migration ``number`` by the ``undo`` statements (so that opening it again
+    runs the migration over the data already there)."""
     with open_store(path) as store:
         for art, rec in generated_documents(5, 40):
             add_document(store, art, rec)
-        with store.transaction():  # back to the schema before migration 6
-            for statement in ("DROP TABLE pair_topics", "DROP TABLE pair_people", "DROP INDEX event_pairs_agreements",
-                              "ALTER TABLE event_pairs DROP COLUMN agreements_signed",
-                              "DELETE FROM migrations WHERE number = 6"):
+        with store.transaction():
+            for statement in (*undo, f"DELETE FROM migrations WHERE number = {int(number)}"):
                 store.execute(statement)
+
+
+def test_migration_backfills_pair_summaries_of_an_older_store(tmp_path):
+    path = tmp_path / "old.db"
+    store_before_migration(path, 6, ("DROP TABLE pair_topics", "DROP TABLE pair_people",
+                                     "DROP INDEX event_pairs_agreements",
+                                     "ALTER TABLE event_pairs DROP COLUMN agreements_signed"))
     with open_store(path) as store:
         assert store.scalar("SELECT 1 FROM migrations WHERE number = 6") == 1
         assert assert_summaries_match(store) == len(country_pairs(STATES))

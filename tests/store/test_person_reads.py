@@ -10,7 +10,7 @@ import pytest
 from attache.resolve import add_document
 from attache.resolve.bulk import bulk_add
 from attache.store import open_store
-from store.test_pair_summaries import generated_documents
+from store.test_pair_summaries import generated_documents, store_before_migration
 
 
 def straightforward_counterparts(store, person_id: int) -> list[dict]:
@@ -53,14 +53,8 @@ def test_bulk_path_keeps_counterparts_exact(tmp_path):
 
 def test_migration_backfills_counterparts_of_an_older_store(tmp_path):
     path = tmp_path / "old.db"
-    with open_store(path) as store:
-        for art, rec in generated_documents(5, 40):
-            add_document(store, art, rec)
-        with store.transaction():  # back to the schema before migration 7
-            for statement in ("DROP TABLE person_links", "DROP INDEX participations_person_events",
-                              "CREATE INDEX participations_person ON participations(person_id, date_lo)",
-                              "DELETE FROM migrations WHERE number = 7"):
-                store.execute(statement)
+    store_before_migration(path, 7, ("DROP TABLE person_links", "DROP INDEX participations_person_events",
+                                     "CREATE INDEX participations_person ON participations(person_id, date_lo)"))
     with open_store(path) as store:
         assert store.scalar("SELECT 1 FROM migrations WHERE number = 7") == 1
         assert assert_counterparts_match(store) >= 4
