@@ -126,15 +126,15 @@ class StoreReads:
         states = {row["id"]: row | {"countries": [], "topics": [], "people": {}}
                   for row in self.rows(f"SELECT {selected} FROM events WHERE id IN ({_placeholders(ids)})", ids)}
         for row in self.tuples(f"SELECT event_id, country FROM event_countries WHERE event_id IN"
-                                f" ({_placeholders(ids)}) ORDER BY rowid", ids):
+                               f" ({_placeholders(ids)}) ORDER BY rowid", ids):
             states[row[0]]["countries"].append(row[1])
         if columns is None:
             for row in self.tuples(f"SELECT event_id, topic FROM event_topics WHERE event_id IN"
-                                    f" ({_placeholders(ids)}) ORDER BY rowid", ids):
+                                   f" ({_placeholders(ids)}) ORDER BY rowid", ids):
                 states[row[0]]["topics"].append(row[1])
         for row in self.tuples(f"SELECT p.event_id, p.person_id, pe.country FROM participations p"
-                                f" JOIN people pe ON pe.id = p.person_id WHERE p.event_id IN ({_placeholders(ids)})",
-                                ids):
+                               f" JOIN people pe ON pe.id = p.person_id WHERE p.event_id IN ({_placeholders(ids)})",
+                               ids):
             states[row[0]]["people"][row[1]] = row[2]
         return [states[i] for i in ids if i in states]
 
@@ -144,7 +144,7 @@ class StoreReads:
             raise ValueError(field)
         values: dict = {}
         for row in self.tuples(f"SELECT {field}, doc_id FROM doc_events WHERE event_id = ? ORDER BY id",
-                                (event_id,)):
+                               (event_id,)):
             if row[0] is not None:
                 values.setdefault(row[0], []).append(row[1])
         return [{"value": value, "doc_ids": doc_ids} for value, doc_ids in values.items()]
@@ -279,7 +279,7 @@ class StoreReads:
         row per source naming the person: duplicates dropped in order); the person's
         ``event_count`` is the exact total."""
         cursor = self.tuples("SELECT event_id FROM participations WHERE person_id = ?"
-                              " ORDER BY date_lo DESC, event_id DESC", (person_id,))
+                             " ORDER BY date_lo DESC, event_id DESC", (person_id,))
         ids = self._distinct_ids(cursor, offset + limit)[offset:]
         return ids, self.scalar("SELECT event_count FROM people WHERE id = ?", (person_id,)) or 0, False
 
@@ -316,10 +316,10 @@ class StoreReads:
         if event_ids:
             ids = list(event_ids)
             for row in self.tuples(f"SELECT event_id, country FROM event_countries WHERE event_id IN"
-                                    f" ({_placeholders(ids)}) ORDER BY rowid", ids):
+                                   f" ({_placeholders(ids)}) ORDER BY rowid", ids):
                 countries[row[0]].append(row[1])
             for row in self.tuples(f"SELECT event_id, topic FROM event_topics WHERE event_id IN"
-                                    f" ({_placeholders(ids)}) ORDER BY rowid", ids):
+                                   f" ({_placeholders(ids)}) ORDER BY rowid", ids):
                 topics[row[0]].append(row[1])
         return countries, topics
 
@@ -381,7 +381,7 @@ class StoreReads:
         a, b = sorted((a, b))
         by_year: dict[str, dict[str, int]] = defaultdict(dict)
         for year, topic, n in self.tuples("SELECT year, topic, n FROM pair_topics WHERE a = ? AND b = ? AND n > 0"
-                                           " ORDER BY year, topic", (a, b)):
+                                          " ORDER BY year, topic", (a, b)):
             by_year[year][topic] = n
         return dict(by_year)
 
@@ -401,7 +401,7 @@ class StoreReads:
         a, b = sorted((a, b))
         where = "WHERE a = ? AND b = ? AND agreements_signed = 1"
         ids = [r[0] for r in self.tuples(f"SELECT event_id FROM event_pairs {where}"
-                                          " ORDER BY date_lo DESC, event_id DESC LIMIT ?", (a, b, limit))]
+                                         " ORDER BY date_lo DESC, event_id DESC LIMIT ?", (a, b, limit))]
         return ids, self.scalar(f"SELECT count(*) FROM event_pairs {where}", (a, b))
 
     # documents
@@ -444,7 +444,7 @@ class StoreReads:
 
     def person_forms(self, person_id: int) -> list[str]:
         return [r[0] for r in self.tuples("SELECT name FROM person_names WHERE person_id = ? ORDER BY rowid",
-                                           (person_id,))]
+                                          (person_id,))]
 
     def person_title_rows(self, person_id: int) -> list[dict]:
         return self.rows("SELECT title, country, first_seen, last_seen, doc_id FROM person_titles WHERE person_id = ?"
