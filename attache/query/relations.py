@@ -6,6 +6,8 @@ from attache.errors import NotFound
 from attache.query.shapes import country_code, event_briefs, event_summaries
 from attache.resolve.places import country_name
 
+AGREEMENTS_SHOWN = 10  # latest signings listed on a relationship (agreements_total counts all)
+
 
 def _pair(a: str, b: str) -> tuple[str, str]:
     a, b = country_code(a), country_code(b)
@@ -30,9 +32,6 @@ def timeline(store, a: str, b: str, status: str | None = None, order: str = "lat
             "total": total, "total_capped": capped, "events": event_summaries(store, ids)}
 
 
-AGREEMENTS_SHOWN = 10
-
-
 def relationship(store, a: str, b: str, limit: int = 200, agreements: int = AGREEMENTS_SHOWN) -> dict:
     """The relationship between two states::
 
@@ -50,7 +49,8 @@ def relationship(store, a: str, b: str, limit: int = 200, agreements: int = AGRE
         people["a" if row["country"] == a else "b" if row["country"] == b else "other"].append(row)
     agreement_ids, agreements_total = store.pair_agreements(a, b, limit=agreements)
     return {"a": a, "b": b, "a_name": country_name(a), "b_name": country_name(b), "timeline": line,
-            "topics_by_year": [{"year": year, "topics": topics} for year, topics in store.pair_topics_by_year(a, b).items()],
+            "topics_by_year": [{"year": year, "topics": topics}
+                               for year, topics in store.pair_topics_by_year(a, b).items()],
             "people": people, "agreements": event_briefs(store, agreement_ids),
             "agreements_total": agreements_total,
             "money": store.event_money([e["event_id"] for e in line["events"]])}
