@@ -11,9 +11,10 @@ import pytest
 from starlette.testclient import TestClient
 
 from attache.ingest.readers import iter_raw
-from attache.resolve import ingest
+from attache.resolve import add_document, ingest
 from attache.serve.app import CACHE_HEADER, create_app
 from attache.store import open_store
+from store.test_pair_summaries import generated_documents
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ERROR_KEYS = {"ok", "error", "status"}
@@ -404,3 +405,21 @@ def test_event_lists_the_money_of_its_source_articles(client):
     assert with_money, "the examples mention money in some articles"
     page = client.get(f"/event/{with_money[0]['event_id']}").text
     assert with_money[0]["money"][0]["money"][0] in page
+
+
+def test_relationship_lists_the_latest_agreements_and_counts_them_all(tmp_path, app_client):
+    db_path = tmp_path / "signings.db"
+    with open_store(db_path) as store:
+        for art, rec in generated_documents(3, 150):
+            add_document(store, art, rec)
+    with app_client(db_path) as signed:
+        seen_more = False
+        for a, b in (("JP", "TM"), ("KZ", "TM"), ("TM", "UZ"), ("JP", "KZ")):
+            found = signed.get(f"/relationship/{a}/{b}.json").json()
+            shown, total = found["agreements"], found["agreements_total"]
+            assert len(shown) == min(total, 10) and all(e["agreements_signed"] for e in shown)
+            assert [e["date"] or "" for e in shown] == sorted((e["date"] or "" for e in shown), reverse=True)
+            page = signed.get(f"/relationship/{a}/{b}").text
+            assert (f"The latest {len(shown)} of {total}" in page) == (total > len(shown))
+            seen_more |= total > len(shown)
+        assert seen_more
