@@ -40,11 +40,12 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; the default is only reachable from this machine.")
 @click.option("--cache", "cache_entries", default=256, show_default=True, type=click.IntRange(0),
-              help="Rendered pages kept until the database changes (0: none), per server process.")
+              help="Rendered pages kept (by the HTTP process) until the database changes (0: none).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
-              help="Server processes sharing the port (more use more cores under load).")
+              help="Processes computing pages from one queue behind the HTTP process (more use more "
+                   "cores under load); 1 computes them in the HTTP process.")
 @click.option("--threads", default=1, show_default=True, type=click.IntRange(1),
-              help="Pages computed at once per process (2 can help a store on a slow disk).")
+              help="With --workers 1: pages computed at once (2 can help a store on a slow disk).")
 def serve(db_path: Path, port: int, host: str, cache_entries: int, workers: int, threads: int) -> None:
     """Browse a store in the web UI; every page also answers as JSON (add .json to the URL)."""
     if not db_path.exists():

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import anyio.to_thread
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -22,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from attache.errors import AttacheError, NotFound
 from attache.resolve.places import country_name
-from attache.serve import downloads, figures, pages
+from attache.serve import downloads, figures, pages, pool
 from attache.serve.backend import StoreHandles
 from attache.serve.cache import PageCache
 from attache.serve.respond import create_templates, error_response, render_page, wants_json
@@ -66,27 +67,35 @@ PAGES = (
 
 
 def _endpoint(view, template):
-    def endpoint(request: Request):
+    async def endpoint(request: Request):
         cache: PageCache = request.app.state.cache
         key = cache.key(request.url.path, request.url.query, wants_json(request))
         cached = cache.get(key)
         if cached is not None:
             return Response(cached[0], media_type=cached[1], headers={CACHE_HEADER: "hit"})
-        try:
-            context = view(request, request.app.state.stores.get())
-            response = render_page(request, template, context)
-        except (HTTPException, AttacheError):
-            raise
-        except Exception:  # noqa: BLE001 - any bug becomes one logged 500, the connection stays usable
-            logger.exception("%s %s failed", request.method, request.url.path)
-            return error_response(request, 500, "internal server error")
-        if key is not None:
+        if request.app.state.pool is not None:
+            status, body, media_type = await pool.page(request.app, view.__name__, template, request)
+            response = Response(body, status_code=status, media_type=media_type)
+        else:
+            response = await run_in_threadpool(_compute, view, template, request)
+        if key is not None and response.status_code == 200:
             cache.put(key, response.body, response.media_type)
             response.headers[CACHE_HEADER] = "miss"
         return response
 
     endpoint.__name__ = view.__name__
     return endpoint
+
+
+def _compute(view, template, request: Request) -> Response:
+    """A page computed in this process (in a thread of its pool)."""
+    try:
+        return render_page(request, template, view(request, request.app.state.stores.get()))
+    except (HTTPException, AttacheError):
+        raise
+    except Exception:  # noqa: BLE001 - any bug becomes one logged 500, the connection stays usable
+        logger.exception("%s %s failed", request.method, request.url.path)
+        return error_response(request, 500, "internal server error")
 
 
 def _routes() -> list:
@@ -141,7 +150,7 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def _settle(app: Starlette) -> None:
+def settle(app: Starlette) -> None:
     """Load what every process keeps (templates, vocabularies), then move the heap out of the
     garbage collector's sight: its full passes would otherwise walk those objects again and
     again, as pauses in the middle of requests (person pages of a 1M-event store under 20
@@ -155,11 +164,12 @@ def _settle(app: Starlette) -> None:
 
 
 def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
-               view_threads: int = VIEW_THREADS) -> Starlette:
+               view_threads: int = VIEW_THREADS, page_processes: int = 0) -> Starlette:
     """The web UI and JSON API over the store at ``db_path`` (read-only by default).
 
     ``cache_entries`` rendered pages are kept while the database files are unchanged (0: none).
-    At most ``view_threads`` views run at once in this process.
+    Pages are computed in this process, at most ``view_threads`` at once, or with
+    ``page_processes`` > 0 by that many processes taking requests from one queue (``pool``).
     """
     stores = StoreHandles(db_path, read_only=read_only)
 
@@ -167,8 +177,12 @@ def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
     async def lifespan(app):
         # sync views run in anyio's thread pool; cap how many run at once in this process
         anyio.to_thread.current_default_thread_limiter().total_tokens = view_threads
-        _settle(app)
+        if page_processes:
+            app.state.pool = pool.start(stores.db_path, page_processes)
+        settle(app)
         yield
+        if app.state.pool is not None:
+            app.state.pool.shutdown(cancel_futures=True)
         stores.close_all()
 
     app = Starlette(
@@ -186,4 +200,5 @@ def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
     app.state.templates = create_templates()
     app.state.read_only = read_only
     app.state.cache = PageCache(db_path, cache_entries)
+    app.state.pool, app.state.pool_size = None, page_processes
     return app

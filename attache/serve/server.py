@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import socket
-from pathlib import Path
 
 import uvicorn
 
@@ -25,31 +23,16 @@ def url_for(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-DB_VARIABLE = "ATTACHE_SERVE_DB"
-CACHE_VARIABLE = "ATTACHE_SERVE_CACHE"
-THREADS_VARIABLE = "ATTACHE_SERVE_THREADS"
-
-
-def app_from_environment():
-    """The app over ``$ATTACHE_SERVE_DB`` with ``$ATTACHE_SERVE_CACHE`` cached pages and
-    ``$ATTACHE_SERVE_THREADS`` view threads (how worker processes get their settings)."""
-    return create_app(os.environ[DB_VARIABLE], cache_entries=int(os.environ.get(CACHE_VARIABLE, "256")),
-                      view_threads=int(os.environ.get(THREADS_VARIABLE, "1")))
-
-
 def run(db_path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, cache_entries: int = 256,
         threads: int = 1, log_level: str = "info") -> None:
     """Serve the store at ``db_path`` read-only until interrupted.
 
-    Sync views run in each process's thread pool, at most ``threads`` at once, each thread
-    with its own read connection; ``workers`` > 1 runs that many processes on one socket, so
-    that page rendering (Python, one core per process) uses more cores.
+    With ``workers`` 1, pages are computed in this process's thread pool, at most ``threads``
+    at once, each thread with its own read connection. With more, this process speaks HTTP
+    and keeps the page cache, and ``workers`` page processes compute pages from one queue
+    (``attache.serve.pool``), so that page rendering (Python, one core per process) uses
+    more cores and no process is left with more clients than the others.
     """
-    options = {"host": host, "port": port, "log_level": log_level, "access_log": log_level == "debug"}
-    if workers > 1:
-        os.environ[DB_VARIABLE] = str(Path(db_path).resolve())
-        os.environ[CACHE_VARIABLE] = str(cache_entries)
-        os.environ[THREADS_VARIABLE] = str(threads)
-        uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
-    else:
-        uvicorn.run(create_app(db_path, cache_entries=cache_entries, view_threads=threads), **options)
+    app = create_app(db_path, cache_entries=cache_entries, view_threads=threads,
+                     page_processes=workers if workers > 1 else 0)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")

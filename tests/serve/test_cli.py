@@ -78,7 +78,7 @@ def _children(pid: int) -> list[int]:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="counts worker processes through /proc")
-def test_serve_with_workers_runs_that_many_processes_on_one_port(demo_db, tmp_path):
+def test_serve_with_workers_computes_pages_in_that_many_processes(demo_db, tmp_path):
     with serving(demo_db, tmp_path / "server.log", "--workers", "2", "--threads", "2") as (base_url, process):
         deadline = time.monotonic() + 20
         while len(_children(process.pid)) < 2 and time.monotonic() < deadline:

@@ -1,11 +1,13 @@
-"""How many views a server process computes at once (``attache serve --threads``)."""
+"""How pages are computed: in the server process (at most ``--threads`` at once) or by a pool
+of page processes behind it (``--workers N``), with the same answers either way."""
 
 from __future__ import annotations
+
+import os
 
 import anyio.to_thread
 from starlette.testclient import TestClient
 
-from attache.serve import server
 from attache.serve.app import create_app
 
 
@@ -20,7 +22,45 @@ def test_view_threads_cap_the_thread_pool(demo_db):
     assert _tokens(create_app(demo_db, view_threads=3)) == 3
 
 
-def test_worker_processes_take_threads_from_the_environment(demo_db, monkeypatch):
-    monkeypatch.setenv(server.DB_VARIABLE, str(demo_db))
-    monkeypatch.setenv(server.THREADS_VARIABLE, "2")
-    assert _tokens(server.app_from_environment()) == 2
+def test_page_processes_answer_as_the_server_process_does(demo_db):
+    with TestClient(create_app(demo_db, cache_entries=0)) as here:
+        home = here.get("/index.json").json()
+        pair = home["top_relationships"][0]
+        event_id = home["latest_events"][0]["event_id"]
+        paths = ["/", "/index.json", f"/event/{event_id}", f"/event/{event_id}.json",
+                 f"/relationship/{pair['a']}/{pair['b']}", "/search.json?q=minister&country=" + pair["a"],
+                 "/events?limit=3&order=earliest", "/event/999999", "/event/999999.json",
+                 "/events.json?limit=x", "/relationship/TM/TM.json", "/country/XX"]
+        expected = [(r.status_code, r.headers["content-type"], r.content) for r in map(here.get, paths)]
+    with TestClient(create_app(demo_db, cache_entries=0, page_processes=2)) as pooled:
+        assert pooled.app.state.pool is not None
+        found = [(r.status_code, r.headers["content-type"], r.content) for r in map(pooled.get, paths)]
+        pids = {pooled.portal.call(_pid_of_a_page_process, pooled.app) for _ in range(20)}
+    assert [f[:2] for f in found] == [e[:2] for e in expected]
+    assert found == expected
+    assert {status for status, _, _ in found} == {200, 400, 404}
+    assert os.getpid() not in pids and len(pids) >= 1
+
+
+async def _pid_of_a_page_process(app) -> int:
+    import asyncio
+
+    return await asyncio.get_running_loop().run_in_executor(app.state.pool, os.getpid)
+
+
+def test_a_dead_page_process_costs_one_request_then_the_pool_is_back(demo_db):
+    with TestClient(create_app(demo_db, cache_entries=0, page_processes=1)) as pooled:
+        assert pooled.get("/index.json").status_code == 200
+        pooled.portal.call(_kill_a_page_process, pooled.app)
+        failed = pooled.get("/index.json")
+        assert failed.status_code == 500 and "process died" in failed.json()["error"]
+        assert pooled.get("/index.json").status_code == 200
+
+
+async def _kill_a_page_process(app) -> None:
+    import asyncio
+
+    try:
+        await asyncio.get_running_loop().run_in_executor(app.state.pool, os._exit, 1)
+    except Exception:  # noqa: BLE001 - the pool notices its process died
+        pass
