@@ -242,7 +242,7 @@ def main() -> None:
     parser.add_argument("--cache", type=int, default=0,
                         help="pages the server caches (attache serve --cache); 0, the default, measures every "
                              "request uncached")
-    parser.add_argument("--workers", type=int, default=2, help="server processes (attache serve --workers)")
+    parser.add_argument("--workers", type=int, default=2, help="page processes (attache serve --workers)")
     parser.add_argument("--threads", type=int, default=1, help="view threads per process (attache serve --threads)")
     parser.add_argument("--page", action="append", choices=sorted(VIEWS) + ["event-json", "mixed"],
                         help="measure only this page kind (repeatable); default: all, then a mixed run")
@@ -284,7 +284,7 @@ def main() -> None:
             load = (f"wrk, {args.seconds:g} s per page" if loader == "wrk"
                     else f"httpx, {args.requests} requests per page")
             print(f"store: {totals['documents']:,} documents, {totals['events']:,} events, "
-                  f"{totals['people']:,} people; {args.workers} server process(es) x {args.threads} view thread(s), "
+                  f"{totals['people']:,} people; {args.workers} page process(es) x {args.threads} view thread(s), "
                   f"page cache {args.cache}, {args.clients} concurrent clients, load from {load}")
             pages = discover(base, random.Random(args.seed))
             chosen = args.page or [*pages, "mixed"]
