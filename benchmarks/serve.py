@@ -284,7 +284,8 @@ def main() -> None:
             load = (f"wrk, {args.seconds:g} s per page" if loader == "wrk"
                     else f"httpx, {args.requests} requests per page")
             print(f"store: {totals['documents']:,} documents, {totals['events']:,} events, "
-                  f"{totals['people']:,} people; {args.workers} page process(es) x {args.threads} view thread(s), "
+                  f"{totals['people']:,} people; {args.workers} page process(es)"
+                  f"{'' if args.workers > 1 else f' x {args.threads} view thread(s)'}, "
                   f"page cache {args.cache}, {args.clients} concurrent clients, load from {load}")
             pages = discover(base, random.Random(args.seed))
             chosen = args.page or [*pages, "mixed"]
