@@ -7,10 +7,6 @@ speaks HTTP and N processes compute pages, taking requests from one queue: which
 takes the next. A page process gets the parts of the request a view reads (path, query,
 headers, path parameters) and sends back the status, body and media type; errors become the
 same error pages and JSON as in the server process.
-
-Each page process has a pipe to the HTTP process, which waits for answers on its event loop
-(no threads: ``concurrent.futures.ProcessPoolExecutor`` would add a feeder and a result
-thread contending for the HTTP process's interpreter lock on every request).
 """
 
 from __future__ import annotations
@@ -18,7 +14,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
-import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -30,94 +27,29 @@ logger = logging.getLogger(__name__)
 # what a view and the renderer read of an HTTP request (the ASGI scope minus the app)
 SCOPE_KEYS = ("type", "http_version", "method", "scheme", "server", "root_path", "path", "raw_path",
               "query_string", "headers", "path_params")
-READY = "ready"
 
 _app = None  # in a page process: the app whose store handles and templates the views use
 
 
-class PagePool:
-    """``processes`` page processes over the store at ``db_path``, each started now as a fresh
-    interpreter (the HTTP process runs threads and an event loop, which a fork would copy)
-    and serving one request at a time over its pipe."""
-
-    def __init__(self, db_path, processes: int):
-        self.db_path = str(db_path)
-        self._context = multiprocessing.get_context("spawn")
-        self._workers = [self._spawn() for _ in range(processes)]
-        self._idle: asyncio.Queue | None = None
-
-    def _spawn(self) -> tuple:
-        ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(theirs, self.db_path), daemon=True,
-                                        name="attache-page")
-        process.start()
-        theirs.close()
-        if ours.recv() != READY:
-            raise AttacheError("a page process did not start")
-        return process, ours
-
-    def pids(self) -> list[int]:
-        return [process.pid for process, _ in self._workers]
-
-    async def page(self, view_name: str, template: str, scope: dict) -> tuple[int, bytes, str]:
-        """The page from the next free page process; a process that died is replaced (the
-        request that met it answers 500)."""
-        if self._idle is None:  # made on the event loop that uses it
-            self._idle = asyncio.Queue()
-            for worker in self._workers:
-                self._idle.put_nowait(worker)
-        worker = await self._idle.get()
-        process, pipe = worker
-        try:
-            pipe.send((view_name, template, scope))
-            return await self._answer(pipe)
-        except (EOFError, OSError):
-            logger.error("page process %s died; starting another", process.pid)
-            pipe.close()
-            process.join(timeout=1)
-            worker = self._spawn()
-            self._workers = [worker if w[0] is process else w for w in self._workers]
-            raise AttacheError("the page could not be computed (its process died); try again") from None
-        finally:
-            self._idle.put_nowait(worker)
-
-    @staticmethod
-    async def _answer(pipe):
-        loop = asyncio.get_running_loop()
-        readable = loop.create_future()
-        loop.add_reader(pipe.fileno(), lambda: readable.done() or readable.set_result(None))
-        try:
-            await readable
-        finally:
-            loop.remove_reader(pipe.fileno())
-        # the answer has begun to arrive; uvloop leaves the descriptor non-blocking, and an
-        # answer larger than the pipe's buffer is read whole only in blocking mode
-        os.set_blocking(pipe.fileno(), True)
-        return pipe.recv()
-
-    def close(self) -> None:
-        for process, pipe in self._workers:
-            pipe.close()  # the process reads end-of-file and returns
-        for process, _ in self._workers:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
+def start(db_path, processes: int) -> ProcessPoolExecutor:
+    """``processes`` page processes over the store at ``db_path``, started now (fresh
+    interpreters: the server process runs threads and an event loop, which a fork would copy)."""
+    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_open, initargs=(str(db_path),))
+    list(pool.map(_ready, range(processes)))
+    return pool
 
 
-def _serve(pipe, db_path: str) -> None:
-    """A page process: answer requests from ``pipe`` until it closes."""
+def _open(db_path: str) -> None:
     global _app
     from attache.serve.app import create_app, settle
 
     _app = create_app(db_path, cache_entries=0)
     settle(_app)
-    pipe.send(READY)
-    while True:
-        try:
-            request = pipe.recv()
-        except (EOFError, OSError):
-            return
-        pipe.send(compute(*request))
+
+
+def _ready(_) -> bool:
+    return _app is not None
 
 
 def compute(view_name: str, template: str, scope: dict) -> tuple[int, bytes, str]:
@@ -142,7 +74,15 @@ def compute(view_name: str, template: str, scope: dict) -> tuple[int, bytes, str
 
 
 async def page(app, view_name: str, template: str, request: Request) -> tuple[int, bytes, str]:
-    """Have the page processes of ``app`` compute a page."""
+    """Have the pool of ``app`` compute a page; a pool whose process died is replaced (the
+    request that met it answers 500)."""
     scope = {key: request.scope[key] for key in SCOPE_KEYS if key in request.scope}
-    return await app.state.pool.page(view_name, template, scope)
-
+    pool = app.state.pool
+    try:
+        return await asyncio.get_running_loop().run_in_executor(pool, compute, view_name, template, scope)
+    except BrokenProcessPool:
+        if app.state.pool is pool:  # the first request to meet the broken pool replaces it
+            logger.error("a page process died; starting the pool again")
+            app.state.pool = start(app.state.stores.db_path, app.state.pool_size)
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise AttacheError("the page could not be computed (its process died); try again") from None
