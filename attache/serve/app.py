@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import logging
 from pathlib import Path
 
 import anyio.to_thread
@@ -21,16 +20,14 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from attache.errors import AttacheError, NotFound
+from attache.errors import AttacheError
 from attache.resolve.places import country_name
 from attache.serve import downloads, figures, pages, pool
 from attache.serve.backend import StoreHandles
 from attache.serve.cache import PageCache
-from attache.serve.respond import create_templates, error_response, render_page, wants_json
+from attache.serve.respond import create_templates, error_for, render_page, wants_json
 
 STATIC_DIR = Path(__file__).parent / "static"
-
-logger = logging.getLogger(__name__)
 
 # One view at a time per process by default (`attache serve --workers N` uses more cores):
 # with the store in the OS page cache a view is Python computing under the GIL, and more
@@ -93,9 +90,8 @@ def _compute(view, template, request: Request) -> Response:
         return render_page(request, template, view(request, request.app.state.stores.get()))
     except (HTTPException, AttacheError):
         raise
-    except Exception:  # noqa: BLE001 - any bug becomes one logged 500, the connection stays usable
-        logger.exception("%s %s failed", request.method, request.url.path)
-        return error_response(request, 500, "internal server error")
+    except Exception as e:  # noqa: BLE001 - any bug becomes one logged 500, the connection stays usable
+        return error_for(request, e)
 
 
 def _routes() -> list:
@@ -112,22 +108,8 @@ def _routes() -> list:
     return routes
 
 
-async def _http_error(request: Request, exc: HTTPException):
-    return error_response(request, exc.status_code, str(exc.detail))
-
-
-async def _not_found(request: Request, exc: NotFound):
-    return error_response(request, 404, str(exc) or "not found")
-
-
-async def _attache_error(request: Request, exc: AttacheError):
-    logger.error("%s %s: %s", request.method, request.url.path, exc)
-    return error_response(request, 500, str(exc))
-
-
-async def _server_error(request: Request, exc: Exception):
-    logger.exception("%s %s failed", request.method, request.url.path)
-    return error_response(request, 500, "internal server error")
+async def _error(request: Request, exc: Exception):
+    return error_for(request, exc)
 
 
 class SecurityHeaders:
@@ -187,12 +169,7 @@ def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
 
     app = Starlette(
         routes=_routes(),
-        exception_handlers={
-            HTTPException: _http_error,
-            NotFound: _not_found,
-            AttacheError: _attache_error,
-            Exception: _server_error,
-        },
+        exception_handlers={HTTPException: _error, AttacheError: _error, Exception: _error},
         middleware=[Middleware(SecurityHeaders)],
         lifespan=lifespan,
     )

@@ -17,10 +17,9 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
-from attache.errors import AttacheError, NotFound
+from attache.errors import AttacheError
 
 logger = logging.getLogger(__name__)
 
@@ -55,21 +54,13 @@ def _ready(_) -> bool:
 def compute(view_name: str, template: str, scope: dict) -> tuple[int, bytes, str]:
     """In a page process: the page (or error page) for ``scope`` as (status, body, media type)."""
     from attache.serve import pages
-    from attache.serve.respond import error_response, render_page
+    from attache.serve.respond import error_for, render_page
 
     request = Request({**scope, "app": _app})
     try:
         response = render_page(request, template, getattr(pages, view_name)(request, _app.state.stores.get()))
-    except HTTPException as e:
-        response = error_response(request, e.status_code, str(e.detail))
-    except NotFound as e:
-        response = error_response(request, 404, str(e) or "not found")
-    except AttacheError as e:
-        logger.error("%s %s: %s", request.method, request.url.path, e)
-        response = error_response(request, 500, str(e))
-    except Exception:  # noqa: BLE001 - any bug becomes one logged 500, the process stays usable
-        logger.exception("%s %s failed", request.method, request.url.path)
-        response = error_response(request, 500, "internal server error")
+    except Exception as e:  # noqa: BLE001 - errors answer as the server process's handlers do
+        response = error_for(request, e)
     return response.status_code, response.body, response.media_type
 
 

@@ -7,12 +7,18 @@ cannot drift from the API.
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date, datetime
 from http import HTTPStatus
 
 import jinja2
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
+
+from attache.errors import AttacheError, NotFound
 from starlette.responses import HTMLResponse, Response
+
+logger = logging.getLogger(__name__)
 
 JSON_SUFFIX = ".json"
 # URLs that machines read: their errors come as JSON too.
@@ -112,3 +118,17 @@ def error_response(request: Request, status: int, message: str) -> Response:
         page=payload, title=title, request=request, json_url=None
     )
     return HTMLResponse(html, status_code=status)
+
+
+def error_for(request: Request, exc: Exception) -> Response:
+    """The error page (or JSON) for an exception a view raised: its own status for an
+    ``HTTPException``, 404 for ``NotFound``, 500 for anything else (logged)."""
+    if isinstance(exc, HTTPException):
+        return error_response(request, exc.status_code, str(exc.detail))
+    if isinstance(exc, NotFound):
+        return error_response(request, 404, str(exc) or "not found")
+    if isinstance(exc, AttacheError):
+        logger.error("%s %s: %s", request.method, request.url.path, exc)
+        return error_response(request, 500, str(exc))
+    logger.exception("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return error_response(request, 500, "internal server error")
