@@ -74,9 +74,9 @@ def event(store, event_id: int | str) -> dict:
     for source, row in zip(detail["sources"], reported.values()):
         source["reported"] = {"date": row["date"], "location": row["location_name"]}
     detail["conflicts"] = store.event_conflicts(event_id)
-    money = {m["doc_id"]: m for m in store.event_money([event_id])}
-    detail["money"] = [money[doc_id] for doc_id in dict.fromkeys(s["doc_id"] for s in detail["sources"])
-                       if doc_id in money]
+    source_ids = [source["doc_id"] for source in detail["sources"]]
+    money = {m["doc_id"]: m for m in store.document_money(source_ids)}
+    detail["money"] = [money[doc_id] for doc_id in dict.fromkeys(source_ids) if doc_id in money]
     links = store.planned_links_of(event_id)
     detail["planned"] = event_summaries(store, links["planned"], with_evidence=False)
     detail["occurred"] = event_summaries(store, links["occurred"], with_evidence=False)

@@ -23,7 +23,8 @@ def event_briefs(store, event_ids: list[int]) -> list[dict]:
 
 
 def event_summaries(store, event_ids: list[int], with_evidence: bool = True,
-                    participations: dict[int, list[dict]] | None = None) -> list[dict]:
+                    participations: dict[int, list[dict]] | None = None,
+                    briefs: dict[int, dict] | None = None) -> list[dict]:
     """Events in the order of ``event_ids``, each as an event brief (``event_briefs``) and::
 
         {..., "participants": [{"person_id", "name", "country", "title", "doc_id"}],
@@ -32,9 +33,14 @@ def event_summaries(store, event_ids: list[int], with_evidence: bool = True,
 
     ``participants[].name``/``title`` are as the first source wrote them; ``person_id``
     names the resolved person. ``evidence`` is omitted with ``with_evidence=False``.
-    ``participations``: ``store.event_participations(event_ids)`` if the caller has it.
+    ``participations``: ``store.event_participations(event_ids)`` if the caller has it;
+    ``briefs``: ``event_briefs`` of (at least) these ids by id, if the caller read them in a
+    larger batch (they are completed in place).
     """
-    found = event_briefs(store, event_ids)
+    if briefs is None:
+        found = event_briefs(store, event_ids)
+    else:
+        found = [briefs[event_id] for event_id in event_ids if event_id in briefs]
     ids = [summary["event_id"] for summary in found]
     if participations is None:
         participations = store.event_participations(ids)

@@ -289,6 +289,12 @@ CREATE INDEX participations_person_events ON participations(person_id, date_lo, 
 DROP INDEX participations_person;
 """
 
+MONEY_LOOKUP = """
+-- the money figures of an event's articles without reading the articles (the column lies
+-- after the text, in the row's overflow pages); only articles that report figures
+CREATE INDEX documents_money ON documents(id, published, title, money) WHERE money <> '[]';
+"""
+
 # (number, name, sql): applied in order, each in its own transaction.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial tables", INITIAL),
@@ -298,4 +304,5 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (5, "events by pair of states, for timelines", EVENT_PAIRS),
     (6, "per-pair topics by year, people and agreements, for relationships", PAIR_SUMMARIES),
     (7, "events shared by each two people, and a person's events by date, for profiles", PERSON_LINKS),
+    (8, "money figures of articles, for relationships and events", MONEY_LOOKUP),
 )

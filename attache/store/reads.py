@@ -209,10 +209,12 @@ class StoreReads:
         if person_id is not None and order == "latest" and not any((countries, type, topic, date_from, date_to, status)):
             return self._person_event_ids(person_id, limit, offset)
         counters_know_total = len(countries) <= 2 and not any((type, topic, date_from, date_to, status, person_id))
-        driver_country = min(countries, key=lambda c: self.scalar(
-            "SELECT n FROM aggregates WHERE kind = 'country' AND k1 = ?", (c,)) or 0) if countries else None
-        params: list = []
         pair = sorted(countries) if len(countries) == 2 else None
+        # the rarest country drives a scan of event_countries (a pair or a person has its own index)
+        driver_country = min(countries, key=lambda c: self.scalar(
+            "SELECT n FROM aggregates WHERE kind = 'country' AND k1 = ?", (c,)) or 0) \
+            if countries and not pair and person_id is None else None
+        params: list = []
         if pair and person_id is None:
             source = "event_pairs d JOIN events e ON e.id = d.event_id"
             where = ["d.a = ?", "d.b = ?"]
@@ -365,25 +367,28 @@ class StoreReads:
     def all_event_ids(self, after: int = 0, batch: int = 1000) -> list[int]:
         return [r[0] for r in self.tuples("SELECT id FROM events WHERE id > ? ORDER BY id LIMIT ?", (after, batch))]
 
-    def event_money(self, event_ids: list[int]) -> list[dict]:
-        """Money figures of the documents that report these events."""
-        if not event_ids:
+    def document_money(self, doc_ids: list[str]) -> list[dict]:
+        """Money figures of these documents (those that report any), oldest first."""
+        if not doc_ids:
             return []
-        return [{"doc_id": r["id"], "title": r["title"], "published": r["published"], "money": json.loads(r["money"])}
-                for r in self.rows(
-                    f"SELECT DISTINCT d.id, d.title, d.published, d.money FROM event_sources s"
-                    f" JOIN documents d ON d.id = s.doc_id WHERE s.event_id IN ({_placeholders(event_ids)})"
-                    f" AND d.money <> '[]' ORDER BY d.published", list(event_ids))]
+        ids = list(dict.fromkeys(doc_ids))
+        # the partial index holds every column read (without statistics the planner would
+        # take the primary key and walk each article's text to reach its money column)
+        return [{"doc_id": doc_id, "title": title, "published": published, "money": json.loads(money)}
+                for doc_id, title, published, money in self.tuples(
+                    f"SELECT id, title, published, money FROM documents INDEXED BY documents_money"
+                    f" WHERE id IN ({_placeholders(ids)})"
+                    f" AND money <> '[]' ORDER BY published", ids)]
 
     def pair_topics_by_year(self, a: str, b: str) -> dict[str, dict[str, int]]:
         """Events of the pair per year and topic, ``{year: {topic: n}}`` (years and topics in
         order), from the maintained ``pair_topics`` counts."""
         a, b = sorted((a, b))
-        by_year: dict[str, dict[str, int]] = defaultdict(dict)
-        for year, topic, n in self.tuples("SELECT year, topic, n FROM pair_topics WHERE a = ? AND b = ? AND n > 0"
-                                          " ORDER BY year, topic", (a, b)):
-            by_year[year][topic] = n
-        return dict(by_year)
+        # one row a year, its topics gathered by SQLite in key order (a pair can have hundreds
+        # of (year, topic) rows; a Python loop over them cost more than the scan)
+        return {year: json.loads(topics) for year, topics in self.tuples(
+            "SELECT year, json_group_object(topic, n) FROM pair_topics WHERE a = ? AND b = ? AND n > 0"
+            " GROUP BY year ORDER BY year", (a, b))}
 
     def pair_people(self, a: str, b: str, limit: int = 50) -> list[dict]:
         """People who took part in the pair's events, most events first (then by name)."""

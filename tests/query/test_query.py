@@ -109,21 +109,38 @@ def test_events_of_a_pair_are_the_timeline(store):
         query.events(store, country="TM", country2="XX")
 
 
-def test_event_carries_the_money_of_its_sources(tmp_path):
+def test_event_and_relationship_carry_the_money_of_their_sources(tmp_path):
     text = "Ashgabat, 3 June 2024\nTurkmenistan and Japan signed loan agreements worth $120 million.\n"
     sentence = "Turkmenistan and Japan signed loan agreements worth $120 million."
     art = article("loan.txt", text, "2024-06-03", "mfa.gov.tm")
     plain = article("loan2.txt", "Tokyo, 3 June 2024\n" + sentence + "\n", "2024-06-03", "mofa.go.jp")
+    trade_text = "Tokyo, 1 March 2023\nTurkmenistan and Japan held trade talks; turnover reached $40 million.\n"
+    trade_sentence = trade_text.splitlines()[1]
+    trade = article("trade.txt", trade_text, "2023-03-01", "mofa.go.jp", title="Trade talks")
+    elsewhere_text = "Astana, 2 March 2023\nKazakhstan and Japan signed a $75 million credit line.\n"
+    elsewhere = article("kz.txt", elsewhere_text, "2023-03-02", "akorda.kz")
     with open_store(tmp_path / "money.db") as writer:
         load(writer, [(art, record(art, event(text, sentence, type="signing", date="2024-06-03",
                                               countries=["TM", "JP"]), money=["$120 million"])),
                       (plain, record(plain, event(plain["text"], sentence, type="signing", date="2024-06-03",
-                                                  countries=["TM", "JP"])))])
-        [found] = query.timeline(writer, "TM", "JP")["events"]
-        detail = query.event(writer, found["event_id"])
+                                                  countries=["TM", "JP"]))),
+                      (trade, record(trade, event(trade_text, trade_sentence, type="talks", date="2023-03-01",
+                                                  countries=["TM", "JP"]), money=["$40 million"])),
+                      (elsewhere, record(elsewhere, event(elsewhere_text, elsewhere_text.splitlines()[1],
+                                                          type="signing", date="2023-03-02", countries=["KZ", "JP"]),
+                                         money=["$75 million"]))])
+        signing = query.timeline(writer, "TM", "JP")["events"][0]
+        detail = query.event(writer, signing["event_id"])
+        pair = query.relationship(writer, "JP", "TM")
+        latest_only = query.relationship(writer, "JP", "TM", limit=1)
     assert detail["source_count"] == 2
     assert [(m["title"], m["money"]) for m in detail["money"]] == [(None, ["$120 million"])]
     assert detail["money"][0]["doc_id"] in {s["doc_id"] for s in detail["sources"]}
+    # the pair's articles with figures, oldest first; not other pairs' articles, and only those
+    # of the events the timeline shows
+    assert [(m["title"], m["money"], m["published"]) for m in pair["money"]] == [
+        ("Trade talks", ["$40 million"], "2023-03-01"), (None, ["$120 million"], "2024-06-03")]
+    assert [m["money"] for m in latest_only["money"]] == [["$120 million"]]
 
 
 def test_events_paging_and_bad_date(store):

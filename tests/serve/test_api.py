@@ -413,13 +413,21 @@ def test_relationship_lists_the_latest_agreements_and_counts_them_all(tmp_path, 
         for art, rec in generated_documents(3, 150):
             add_document(store, art, rec)
     with app_client(db_path) as signed:
-        seen_more = False
+        seen_more = seen_in_timeline = False
         for a, b in (("JP", "TM"), ("KZ", "TM"), ("TM", "UZ"), ("JP", "KZ")):
             found = signed.get(f"/relationship/{a}/{b}.json").json()
             shown, total = found["agreements"], found["agreements_total"]
             assert len(shown) == min(total, 10) and all(e["agreements_signed"] for e in shown)
+            # briefs, also for the events the timeline shows in full
+            timeline = {e["event_id"]: e for e in found["timeline"]["events"]}
+            for brief in shown:
+                assert "participants" not in brief and "sources" not in brief
+                if brief["event_id"] in timeline:
+                    seen_in_timeline = True
+                    full = timeline[brief["event_id"]]
+                    assert brief == {key: full[key] for key in brief} and "sources" in full
             assert [e["date"] or "" for e in shown] == sorted((e["date"] or "" for e in shown), reverse=True)
             page = signed.get(f"/relationship/{a}/{b}").text
             assert (f"The latest {len(shown)} of {total}" in page) == (total > len(shown))
             seen_more |= total > len(shown)
-        assert seen_more
+        assert seen_more and seen_in_timeline

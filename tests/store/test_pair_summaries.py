@@ -66,7 +66,9 @@ def assert_summaries_match(store) -> int:
     compared = 0
     for a, b in country_pairs(STATES):
         expected = straightforward(store, a, b)
-        assert store.pair_topics_by_year(b, a) == expected["topics"], (a, b)
+        by_year = store.pair_topics_by_year(b, a)
+        assert by_year == expected["topics"], (a, b)
+        assert list(by_year) == sorted(by_year) and all(list(t) == sorted(t) for t in by_year.values())
         assert store.pair_people(a, b, limit=3) == expected["people"][:3], (a, b)
         assert store.pair_people(a, b) == expected["people"][:50], (a, b)
         assert store.pair_agreements(a, b, limit=4) == (expected["agreements"][:4], len(expected["agreements"]))
