@@ -64,3 +64,25 @@ async def _kill_a_page_process(app) -> None:
         await asyncio.get_running_loop().run_in_executor(app.state.pool, os._exit, 1)
     except Exception:  # noqa: BLE001 - the pool notices its process died
         pass
+
+
+def test_many_requests_at_once_each_get_their_own_answer(demo_db):
+    """More requests than there are page processes wait in the HTTP process; each answer
+    must reach the request that asked for it."""
+    with TestClient(create_app(demo_db, cache_entries=0)) as here:
+        events = here.get("/events.json?limit=500").json()["events"]
+        paths = [f"/event/{e['event_id']}.json" for e in events] * 3
+        expected = {path: here.get(path).content for path in set(paths)}
+    with TestClient(create_app(demo_db, cache_entries=0, page_processes=2)) as pooled:
+        found = pooled.portal.call(_get_all_at_once, pooled.app, paths)
+    assert len(paths) > 20 and found == [expected[path] for path in paths]
+
+
+async def _get_all_at_once(app, paths: list[str]) -> list[bytes]:
+    import asyncio
+
+    import httpx
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+        answers = await asyncio.gather(*(http.get(path) for path in paths))
+    return [answer.content for answer in answers]
