@@ -28,13 +28,8 @@ def timeline(store, a: str, b: str, status: str | None = None, order: str = "lat
     a, b = _pair(a, b)
     ids, total, capped = store.find_event_ids(countries=[a, b], status=status, order=order,
                                               limit=limit, offset=offset)
-    return _timeline(store, a, b, ids, total, capped)
-
-
-def _timeline(store, a: str, b: str, ids: list[int], total: int, capped: bool,
-              briefs: dict[int, dict] | None = None) -> dict:
     return {"a": a, "b": b, "a_name": country_name(a), "b_name": country_name(b),
-            "total": total, "total_capped": capped, "events": event_summaries(store, ids, briefs=briefs)}
+            "total": total, "total_capped": capped, "events": event_summaries(store, ids)}
 
 
 def relationship(store, a: str, b: str, limit: int = 200, agreements: int = AGREEMENTS_SHOWN) -> dict:
@@ -48,18 +43,14 @@ def relationship(store, a: str, b: str, limit: int = 200, agreements: int = AGRE
          "money": [{"doc_id", "title", "published", "money": [str]}]}
     """
     a, b = _pair(a, b)
-    ids, total, capped = store.find_event_ids(countries=[a, b], limit=limit)
+    line = timeline(store, a, b, limit=limit)
     agreement_ids, agreements_total = store.pair_agreements(a, b, limit=agreements)
-    # the timeline's events and the agreements' events read in one batch (they overlap)
-    briefs = {brief["event_id"]: brief for brief in event_briefs(store, list(dict.fromkeys(ids + agreement_ids)))}
-    agreement_briefs = [dict(briefs[event_id]) for event_id in agreement_ids if event_id in briefs]
-    line = _timeline(store, a, b, ids, total, capped, briefs)
     people = {"a": [], "b": [], "other": []}
     for row in store.pair_people(a, b):
         people["a" if row["country"] == a else "b" if row["country"] == b else "other"].append(row)
     return {"a": a, "b": b, "a_name": country_name(a), "b_name": country_name(b), "timeline": line,
             "topics_by_year": [{"year": year, "topics": topics}
                                for year, topics in store.pair_topics_by_year(a, b).items()],
-            "people": people, "agreements": agreement_briefs, "agreements_total": agreements_total,
+            "people": people, "agreements": event_briefs(store, agreement_ids), "agreements_total": agreements_total,
             "money": store.document_money([source["doc_id"] for event in line["events"]
                                            for source in event["sources"]])}

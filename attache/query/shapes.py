@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from attache.errors import NotFound
 from attache.resolve.dates import interval, parse_date
 from attache.resolve.places import country_name
+from attache.store.cards import live_briefs, live_summaries
+
+BRIEF_ONLY = ("participants", "sources")  # what a summary has beyond a brief
 
 
 def event_briefs(store, event_ids: list[int]) -> list[dict]:
@@ -15,16 +20,15 @@ def event_briefs(store, event_ids: list[int]) -> list[dict]:
          "location": {"name", "country", "lat", "lon"} | None, "countries": [code],
          "topics": [str], "agreements_signed": bool, "source_count": int}
     """
-    ids = list(event_ids)
-    rows = store.event_rows(ids)
-    countries, topics = store.event_keys(ids)
-    return [_summary(rows[event_id], countries.get(event_id, []), topics.get(event_id, []))
-            for event_id in ids if event_id in rows]
+    found = _read(store, list(event_ids), lambda missing: live_briefs(store, missing))
+    for brief in found:
+        for name in BRIEF_ONLY:
+            brief.pop(name, None)
+    return found
 
 
 def event_summaries(store, event_ids: list[int], with_evidence: bool = True,
-                    participations: dict[int, list[dict]] | None = None,
-                    briefs: dict[int, dict] | None = None) -> list[dict]:
+                    participations: dict[int, list[dict]] | None = None) -> list[dict]:
     """Events in the order of ``event_ids``, each as an event brief (``event_briefs``) and::
 
         {..., "participants": [{"person_id", "name", "country", "title", "doc_id"}],
@@ -33,54 +37,24 @@ def event_summaries(store, event_ids: list[int], with_evidence: bool = True,
 
     ``participants[].name``/``title`` are as the first source wrote them; ``person_id``
     names the resolved person. ``evidence`` is omitted with ``with_evidence=False``.
-    ``participations``: ``store.event_participations(event_ids)`` if the caller has it;
-    ``briefs``: ``event_briefs`` of (at least) these ids by id, if the caller read them in a
-    larger batch (they are completed in place).
+    Read from the events' cards (one JSON text each, kept by the writer); an event without
+    a card is built from the tables (``participations``: ``store.event_participations``
+    of those events, if the caller has it).
     """
-    if briefs is None:
-        found = event_briefs(store, event_ids)
-    else:
-        found = [briefs[event_id] for event_id in event_ids if event_id in briefs]
-    ids = [summary["event_id"] for summary in found]
-    if participations is None:
-        participations = store.event_participations(ids)
-    sources = store.event_source_rows(ids)
-    for summary in found:
-        event_id = summary["event_id"]
-        summary["participants"] = _participants(participations.get(event_id, []))
-        summary["sources"] = [_source(s, with_evidence) for s in sources.get(event_id, [])]
+    found = _read(store, list(event_ids), lambda missing: live_summaries(store, missing, participations))
+    if not with_evidence:
+        for summary in found:
+            for source in summary["sources"]:
+                source.pop("evidence", None)
     return found
 
 
-def _summary(row: dict, countries: list[str], topics: list[str]) -> dict:
-    location = None
-    if row["location_name"]:
-        location = {"name": row["location_name"], "country": row["location_country"],
-                    "lat": row["lat"], "lon": row["lon"]}
-    return {"event_id": row["id"], "status": row["status"], "type": row["type"], "plover": row["plover"],
-            "what": row["what"], "date": row["date"], "date_end": row["date_end"],
-            "date_precision": row["date_precision"], "location": location, "countries": countries,
-            "topics": topics, "agreements_signed": bool(row["agreements_signed"]),
-            "source_count": row["source_count"]}
-
-
-def _participants(rows: list[dict]) -> list[dict]:
-    seen: dict[int, dict] = {}
-    for row in rows:
-        if row["person_id"] not in seen:
-            seen[row["person_id"]] = {"person_id": row["person_id"], "name": row["person_name"],
-                                      "country": row["person_country"] or row["country"],
-                                      "title": row["title"], "doc_id": row["doc_id"]}
-        elif not seen[row["person_id"]]["title"] and row["title"]:
-            seen[row["person_id"]]["title"] = row["title"]
-    return list(seen.values())
-
-
-def _source(row: dict, with_evidence: bool) -> dict:
-    source = {name: row[name] for name in ("doc_id", "doc", "title", "source", "url", "published")}
-    if with_evidence:
-        source["evidence"] = row["evidence"]
-    return source
+def _read(store, ids: list[int], build) -> list[dict]:
+    """The events of ``ids`` (in order; unknown ids left out) from their cards, and those
+    without a card from ``build(ids without a card)``."""
+    cards = store.event_cards(ids)
+    built = {event["event_id"]: event for event in build([i for i in ids if i not in cards])}
+    return [json.loads(cards[i]) if i in cards else built[i] for i in ids if i in cards or i in built]
 
 
 def country_code(code: str) -> str:

@@ -295,6 +295,47 @@ MONEY_LOOKUP = """
 CREATE INDEX documents_money ON documents(id, published, title, money) WHERE money <> '[]';
 """
 
+def _stale_card_trigger(name: str, when: str, event_ids: str) -> str:
+    """A trigger that marks the events ``event_ids`` (an id expression, or a SELECT of ids)
+    stale and drops their cards."""
+    single = not event_ids.startswith("SELECT")
+    source = f"VALUES ({event_ids})" if single else event_ids
+    match = f"= {event_ids}" if single else f"IN ({event_ids})"
+    return (f"CREATE TRIGGER event_cards_{name} AFTER {when} BEGIN\n"
+            f"    INSERT OR IGNORE INTO event_cards_stale (event_id) {source};\n"
+            f"    DELETE FROM event_cards WHERE event_id {match};\nEND;\n")
+
+
+# each merged event's summary (its shape in every answer, query/shapes.py) as one JSON text,
+# so that a page of events is one read instead of five. A change to anything a summary shows
+# drops the card and marks the event stale (triggers: no write path can forget); the writer
+# rebuilds stale cards before it commits, and readers build a missing card's summary live.
+EVENT_CARDS = """
+CREATE TABLE event_cards (
+    event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    card TEXT NOT NULL
+);
+CREATE TABLE event_cards_stale (event_id INTEGER PRIMARY KEY);
+""" + "".join([
+    _stale_card_trigger("events_update", "UPDATE ON events", "new.id"),
+    _stale_card_trigger("events_delete", "DELETE ON events", "old.id"),
+    *(_stale_card_trigger(f"{table}_{change.lower()}", f"{change} ON {table}", f"{row}.event_id")
+      for table in ("event_countries", "event_topics", "event_sources", "participations")
+      for change, row in (("INSERT", "new"), ("DELETE", "old"))),
+    _stale_card_trigger("participations_update", "UPDATE OF person_id, doc_id, name, title, country ON participations",
+                        "new.event_id"),
+    _stale_card_trigger("people_update", "UPDATE OF name, country ON people"
+                        " WHEN old.name IS NOT new.name OR old.country IS NOT new.country",
+                        "SELECT event_id FROM participations WHERE person_id = new.id"),
+    _stale_card_trigger("documents_update", "UPDATE OF doc, title, source, url, published ON documents"
+                        " WHEN old.doc IS NOT new.doc OR old.title IS NOT new.title OR old.source IS NOT new.source"
+                        " OR old.url IS NOT new.url OR old.published IS NOT new.published",
+                        "SELECT event_id FROM event_sources WHERE doc_id = new.id"),
+    _stale_card_trigger("doc_events_update", "UPDATE OF evidence ON doc_events"
+                        " WHEN new.event_id IS NOT NULL AND old.evidence IS NOT new.evidence", "new.event_id"),
+]) + """INSERT INTO event_cards_stale (event_id) SELECT id FROM events;
+"""
+
 # (number, name, sql): applied in order, each in its own transaction.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial tables", INITIAL),
@@ -305,4 +346,5 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (6, "per-pair topics by year, people and agreements, for relationships", PAIR_SUMMARIES),
     (7, "events shared by each two people, and a person's events by date, for profiles", PERSON_LINKS),
     (8, "money figures of articles, for relationships and events", MONEY_LOOKUP),
+    (9, "event summaries kept as one JSON text each (built at the next write)", EVENT_CARDS),
 )

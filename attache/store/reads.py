@@ -312,6 +312,14 @@ class StoreReads:
         return {row["id"]: row for row in self.rows(
             f"SELECT * FROM events WHERE id IN ({_placeholders(event_ids)})", list(event_ids))}
 
+    def event_cards(self, event_ids: list[int]) -> dict[int, str]:
+        """The stored summaries (JSON texts) of those of these events that have one."""
+        if not event_ids:
+            return {}
+        ids = list(event_ids)
+        return dict(self.tuples(f"SELECT event_id, card FROM event_cards WHERE event_id IN ({_placeholders(ids)})",
+                                ids))
+
     def event_keys(self, event_ids: list[int]) -> tuple[dict, dict]:
         """(countries by event id, topics by event id), in the order they were added."""
         countries, topics = defaultdict(list), defaultdict(list)

@@ -254,12 +254,24 @@ class StoreWrites:
                                                  " WHERE event_id = ? AND person_id <> ?", (event_id, person_id))]
             self.bump_person_links(person_link_contribution([person_id], others))
 
+    # event cards (migration 9: triggers mark what changed)
+
+    def stale_event_ids(self, limit: int) -> list[int]:
+        return [r[0] for r in self.tuples("SELECT event_id FROM event_cards_stale LIMIT ?", (limit,))]
+
+    def put_event_cards(self, event_ids: list[int], cards: dict[int, str]) -> None:
+        """Store ``cards`` (event id -> summary JSON) and clear ``event_ids`` from the stale
+        list (ids without a card are events that no longer exist)."""
+        self.executemany("INSERT OR REPLACE INTO event_cards (event_id, card) VALUES (?, ?)", cards.items())
+        self.execute(f"DELETE FROM event_cards_stale WHERE event_id IN ({', '.join('?' * len(event_ids))})",
+                     list(event_ids))
+
     # rebuilding
 
     def clear_derived(self) -> None:
         """Drop everything computed from extraction (documents and their origins stay)."""
         for table in ("pair_topics", "pair_people", "person_links", "planned_links", "conflicts", "participations", "person_titles", "person_names",
                       "event_sources", "event_topics", "event_pairs", "event_countries", "doc_events", "people",
-                      "events", "places"):
+                      "event_cards", "events", "event_cards_stale", "places"):
             self.execute(f"DELETE FROM {table}")
         self.execute("DELETE FROM aggregates WHERE kind <> 'documents'")
