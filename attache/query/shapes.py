@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import orjson
 
 from attache.errors import NotFound
 from attache.resolve.dates import interval, parse_date
@@ -54,7 +54,7 @@ def _read(store, ids: list[int], build) -> list[dict]:
     without a card from ``build(ids without a card)``."""
     cards = store.event_cards(ids)
     built = {event["event_id"]: event for event in build([i for i in ids if i not in cards])}
-    return [json.loads(cards[i]) if i in cards else built[i] for i in ids if i in cards or i in built]
+    return [orjson.loads(cards[i]) if i in cards else built[i] for i in ids if i in cards or i in built]
 
 
 def country_code(code: str) -> str:

@@ -6,12 +6,12 @@ cannot drift from the API.
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import date, datetime
 from http import HTTPStatus
 
 import jinja2
+import orjson
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
@@ -82,7 +82,7 @@ def _default(value):
 
 
 def json_response(payload, status: int = 200) -> Response:
-    body = json.dumps(payload, ensure_ascii=False, default=_default)
+    body = orjson.dumps(payload, default=_default, option=orjson.OPT_NON_STR_KEYS)
     return Response(body, status_code=status, media_type="application/json")
 
 

@@ -8,7 +8,7 @@ an event without a card from the tables (``live_summaries``), so a card is never
 
 from __future__ import annotations
 
-import json
+import orjson
 
 CARDS_PER_BATCH = 500
 
@@ -19,7 +19,7 @@ def refresh_event_cards(store) -> int:
     events were looked at."""
     looked = 0
     while ids := store.stale_event_ids(CARDS_PER_BATCH):
-        store.put_event_cards(ids, {summary["event_id"]: json.dumps(summary, ensure_ascii=False)
+        store.put_event_cards(ids, {summary["event_id"]: orjson.dumps(summary).decode()
                                     for summary in live_summaries(store, ids)})
         looked += len(ids)
     return looked
