@@ -336,6 +336,19 @@ CREATE TABLE event_cards_stale (event_id INTEGER PRIMARY KEY);
 ]) + """INSERT INTO event_cards_stale (event_id) SELECT id FROM events;
 """
 
+PAIR_YEARS = """
+CREATE TABLE pair_years (
+    a TEXT NOT NULL,                   -- the pair's codes in alphabetical order
+    b TEXT NOT NULL,
+    year TEXT NOT NULL,                -- of the event's start; undated events are not counted
+    topics TEXT NOT NULL,              -- {topic: events of the pair with this topic that year}
+    PRIMARY KEY (a, b, year)
+) WITHOUT ROWID;
+INSERT INTO pair_years (a, b, year, topics)
+    SELECT a, b, year, json_group_object(topic, n) FROM pair_topics WHERE n > 0 GROUP BY a, b, year;
+DROP TABLE pair_topics;
+"""
+
 # (number, name, sql): applied in order, each in its own transaction.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial tables", INITIAL),
@@ -347,4 +360,5 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (7, "events shared by each two people, and a person's events by date, for profiles", PERSON_LINKS),
     (8, "money figures of articles, for relationships and events", MONEY_LOOKUP),
     (9, "event summaries kept as one JSON text each (built at the next write)", EVENT_CARDS),
+    (10, "a pair's topics counted in one row a year", PAIR_YEARS),
 )

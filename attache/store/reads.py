@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
+import orjson
+
 # Markers snippet() puts around matched words; the query layer turns them into parts.
 HIT_START, HIT_END = "\x02", "\x03"
 FACET_MATCH_CAP = 200  # facets count the events of the newest matches, up to this many
@@ -390,13 +392,16 @@ class StoreReads:
 
     def pair_topics_by_year(self, a: str, b: str) -> dict[str, dict[str, int]]:
         """Events of the pair per year and topic, ``{year: {topic: n}}`` (years and topics in
-        order), from the maintained ``pair_topics`` counts."""
+        order), from the maintained ``pair_years`` counts."""
         a, b = sorted((a, b))
-        # one row a year, its topics gathered by SQLite in key order (a pair can have hundreds
-        # of (year, topic) rows; a Python loop over them cost more than the scan)
-        return {year: json.loads(topics) for year, topics in self.tuples(
-            "SELECT year, json_group_object(topic, n) FROM pair_topics WHERE a = ? AND b = ? AND n > 0"
-            " GROUP BY year ORDER BY year", (a, b))}
+        found = {}
+        for year, topics in self.tuples("SELECT year, topics FROM pair_years WHERE a = ? AND b = ? ORDER BY year",
+                                        (a, b)):
+            counts = orjson.loads(topics)
+            kept = {topic: counts[topic] for topic in sorted(counts) if counts[topic] > 0}
+            if kept:  # (counts fall to 0 when a merge moves an event to another year)
+                found[year] = kept
+        return found
 
     def pair_people(self, a: str, b: str, limit: int = 50) -> list[dict]:
         """People who took part in the pair's events, most events first (then by name)."""

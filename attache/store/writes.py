@@ -56,8 +56,16 @@ def event_contribution(state: dict) -> Counter:
     return counts
 
 
+# one row a pair and year holding {topic: events}: a relationship's topics over time are a
+# few dozen short rows to read, where a row per topic made hundreds
+PAIR_YEAR_UPSERT = (
+    "INSERT INTO pair_years (a, b, year, topics) VALUES (?, ?, ?, json_object(?, ?))"
+    " ON CONFLICT (a, b, year) DO UPDATE SET"
+    " topics = json_set(pair_years.topics, ?, coalesce(json_extract(pair_years.topics, ?), 0) + ?)")
+
+
 def pair_topic_contribution(state: dict) -> Counter:
-    """What one merged event adds to ``pair_topics``: {(a, b, year, topic): 1} for every pair
+    """What one merged event adds to the pairs' topic counts (``pair_years``): {(a, b, year, topic): 1} for every pair
     of its states and each of its topics, when it is dated."""
     counts: Counter = Counter()
     if state.get("date_lo"):
@@ -194,10 +202,10 @@ class StoreWrites:
                      (name, country, lat, lon))
 
     def bump_pair_topics(self, delta: Counter) -> None:
-        """Add counts keyed (a, b, year, topic) to ``pair_topics``."""
-        self.executemany("INSERT INTO pair_topics (a, b, year, topic, n) VALUES (?, ?, ?, ?, ?)"
-                         " ON CONFLICT (a, b, year, topic) DO UPDATE SET n = pair_topics.n + excluded.n",
-                         [(*key, n) for key, n in delta.items() if n])
+        """Add counts keyed (a, b, year, topic) to the topic counts of ``pair_years`` (topics
+        are vocabulary slugs, safe inside a JSON path)."""
+        self.executemany(PAIR_YEAR_UPSERT, [(a, b, year, topic, n, f'$."{topic}"', f'$."{topic}"', n)
+                                            for (a, b, year, topic), n in delta.items() if n])
 
     def bump_pair_people(self, delta: Counter) -> None:
         """Add event counts keyed (a, b, person id) to ``pair_people``."""
@@ -270,7 +278,7 @@ class StoreWrites:
 
     def clear_derived(self) -> None:
         """Drop everything computed from extraction (documents and their origins stay)."""
-        for table in ("pair_topics", "pair_people", "person_links", "planned_links", "conflicts", "participations", "person_titles", "person_names",
+        for table in ("pair_years", "pair_people", "person_links", "planned_links", "conflicts", "participations", "person_titles", "person_names",
                       "event_sources", "event_topics", "event_pairs", "event_countries", "doc_events", "people",
                       "event_cards", "events", "event_cards_stale", "places"):
             self.execute(f"DELETE FROM {table}")

@@ -5,7 +5,7 @@ bulk path, and after migration 6 backfills an older store."""
 from __future__ import annotations
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 
@@ -107,7 +107,8 @@ def store_before_migration(path, number: int, undo: tuple[str, ...]) -> None:
 
 def test_migration_backfills_pair_summaries_of_an_older_store(tmp_path):
     path = tmp_path / "old.db"
-    store_before_migration(path, 6, ("DROP TABLE pair_topics", "DROP TABLE pair_people",
+    store_before_migration(path, 6, ("DELETE FROM migrations WHERE number = 10", "DROP TABLE pair_years",
+                                     "DROP TABLE pair_people",
                                      "DROP INDEX event_pairs_agreements",
                                      "ALTER TABLE event_pairs DROP COLUMN agreements_signed"))
     with open_store(path) as store:
@@ -129,3 +130,15 @@ def test_relationship_reads_the_summaries(tmp_path):
         assert found["agreements_total"] == len(expected["agreements"])
         assert found["timeline"]["total"] == store.scalar(
             "SELECT count(*) FROM event_pairs WHERE a = 'JP' AND b = 'TM'")
+
+
+def test_topic_counts_that_fall_to_zero_leave_the_relationship(tmp_path):
+    """A merge that moves an event to another year takes its topics off the old year."""
+    with open_store(tmp_path / "counts.db") as store:
+        with store.transaction():
+            store.bump_pair_topics(Counter({("JP", "TM", "2023", "energy"): 2, ("JP", "TM", "2023", "trade"): 1,
+                                            ("JP", "TM", "2024", "energy"): 1}))
+            store.bump_pair_topics(Counter({("JP", "TM", "2023", "trade"): -1, ("JP", "TM", "2024", "energy"): -1,
+                                            ("JP", "TM", "2024", "culture"): 1, ("JP", "TM", "2022", "energy"): 0}))
+        assert store.pair_topics_by_year("TM", "JP") == {"2023": {"energy": 2}, "2024": {"culture": 1}}
+        assert list(store.pair_topics_by_year("JP", "TM")["2023"]) == ["energy"]
