@@ -41,6 +41,8 @@ SYLLABLES = ["ra", "mer", "dov", "ka", "sa", "bek", "tur", "an", "ya", "li", "mo
 RARE_WORDS = ["hydrogen", "desalination", "satellite", "vaccine", "lithium", "biodiversity", "hackathon"]
 SENTENCE = ("On {day}, {type_word} between {a_name} and {b_name} took place in {city}: {pa} met {pb} "
             "to discuss {topics}.")
+MONEY_SHARE = 0.2  # articles that report a money figure
+MONEY_SENTENCE = "Trade between the two countries reached {amount} last year."
 FILLER = ("The sides reviewed the state and prospects of bilateral cooperation and exchanged views on regional "
           "and international issues of mutual interest.")
 
@@ -93,13 +95,17 @@ def make_document(rng: random.Random, number: int, events: int, people) -> tuple
                              {"name": f"{first_b} {last_b}", "title": title_b, "country": b}],
             "topics": topics, "agreements_signed": rng.random() < 0.1,
             "evidence": [{"start": offset, "end": offset + len(sentence), "text": sentence}]})
+    money = []
+    if rng.random() < MONEY_SHARE:
+        money = [f"US ${rng.randrange(50, 3000)} million"]
+        lines.append(MONEY_SENTENCE.format(amount=money[0]))
     text = "\n".join(lines) + "\n"
     article = {"doc": f"gen{number:07d}.txt", "origin": f"generated/{number}", "text": text,
                "published": published.isoformat(), "source": rng.choice(["mfa.gov.tm", "tna.tm", "kazinform.kz",
                                                                          "uza.uz", "akorda.kz"]),
                "url": None, "title": lines[1]}
     record = {"doc": article["doc"], "published": article["published"], "events": record_events,
-              "organizations": [], "money": [], "extractor": "benchmark/1"}
+              "organizations": [], "money": money, "extractor": "benchmark/1"}
     return article, record
 
 

@@ -32,6 +32,7 @@ def create_templates() -> jinja2.Environment:
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # package files: no stat of each template file on every render
     )
     env.filters["pretty_type"] = pretty_label
     env.filters["when"] = event_when
