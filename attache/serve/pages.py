@@ -6,7 +6,7 @@ exactly that dict. No SQL here: everything comes from ``attache.query``.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -169,6 +169,6 @@ def _facet_links(request: Request, facets: dict, filters: dict) -> dict:
         links[name] = []
         for item in values:
             on = str(item["value"]) == current
-            href = without if on else f"{without}{'&' if others else '?'}{urlencode({name: item['value']})}"
+            href = without if on else f"{without}{'&' if others else '?'}{name}={quote_plus(str(item['value']))}"
             links[name].append({"value": item["value"], "count": item["count"], "on": on, "href": href})
     return links

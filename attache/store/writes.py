@@ -65,8 +65,8 @@ PAIR_YEAR_UPSERT = (
 
 
 def pair_topic_contribution(state: dict) -> Counter:
-    """What one merged event adds to the pairs' topic counts (``pair_years``): {(a, b, year, topic): 1} for every pair
-    of its states and each of its topics, when it is dated."""
+    """What one merged event adds to the pairs' topic counts (``pair_years``):
+    {(a, b, year, topic): 1} for every pair of its states and each of its topics, when it is dated."""
     counts: Counter = Counter()
     if state.get("date_lo"):
         year = state["date_lo"][:4]
