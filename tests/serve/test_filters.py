@@ -1,8 +1,13 @@
-"""The template filters that format an event's date and title (used in every events table)."""
+"""The template filters that format an event's date and title (used in every events table)
+and mark the matched words of search snippets."""
 
 from __future__ import annotations
 
-from attache.serve.respond import create_templates, event_title, event_when
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import escape
+
+from attache.serve.respond import create_templates, event_title, event_when, marked_snippet
 
 
 def test_when_shows_a_range_only_when_it_ends_on_another_day():
@@ -23,3 +28,15 @@ def test_filters_escape_what_they_print():
     template = create_templates().from_string("{{ e|event_title }} {{ e|when }}")
     rendered = template.render(e={"what": "<script>x</script>", "type": "talks", "date": "<b>", "location": None})
     assert "<script>" not in rendered and "&lt;script&gt;" in rendered and "&lt;b&gt;" in rendered
+
+
+@given(st.lists(st.fixed_dictionaries({"text": st.text(max_size=20), "hit": st.booleans()}), max_size=6))
+def test_marked_snippet_escapes_every_part_and_marks_only_hits(parts):
+    html = str(marked_snippet(parts))
+    expected = "".join(f"<mark>{escape(p['text'])}</mark>" if p["hit"] else str(escape(p["text"])) for p in parts)
+    assert html == expected
+
+
+def test_marked_snippet_shows_markup_in_the_text_as_text():
+    html = str(marked_snippet([{"text": "<script>x</script> on ", "hit": False}, {"text": "<b>gas</b>", "hit": True}]))
+    assert html == "&lt;script&gt;x&lt;/script&gt; on <mark>&lt;b&gt;gas&lt;/b&gt;</mark>"
