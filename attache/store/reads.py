@@ -12,11 +12,32 @@ from collections import Counter, defaultdict
 
 import orjson
 
+from attache.store.migrations import EVENT_FACET_KEYS
+
 # Markers snippet() puts around matched words; the query layer turns them into parts.
 HIT_START, HIT_END = "\x02", "\x03"
 FACET_MATCH_CAP = 200  # facets count the events of the newest matches, up to this many
 RANKED_MATCHES = 1_000  # bm25 ranks up to this many matches; beyond, newest first
 MIN_COUNT_CAP = 100  # filtered counts stop past max(this, offset + 2 pages): counts cost a scan
+
+
+# the facet lines of the event ``c.event_id``: stored, unless a trigger marked it stale since
+# (coalesce evaluates its second argument only when the first is NULL)
+_FACET_LINES = ("coalesce((SELECT keys FROM event_facets f WHERE f.event_id = c.event_id"
+                " AND c.event_id NOT IN (SELECT event_id FROM event_cards_stale)),"
+                f" (SELECT {EVENT_FACET_KEYS} FROM events e WHERE e.id = c.event_id))")
+
+
+def _evidence_matches(match: str, filters: dict) -> tuple[str, list]:
+    """FROM and WHERE of the event sources (``de``) whose evidence matches ``match`` and whose
+    merged event passes ``filters``, with their parameters (no join with ``events`` unless a
+    filter needs one)."""
+    source, params = "FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid", [match]
+    condition = event_filter(filters)
+    if condition is None:
+        return source + " WHERE evidence_fts MATCH ? AND de.event_id IS NOT NULL", params
+    return (source + f" JOIN events e ON e.id = de.event_id WHERE evidence_fts MATCH ? AND {condition[0]}",
+            params + condition[1])
 
 
 def _ranked_counts(counts: Counter) -> list[dict]:
@@ -532,13 +553,7 @@ class StoreReads:
     def search_evidence(self, match: str, filters: dict, limit: int) -> list[dict]:
         """Event sources whose evidence sentences match, with snippets: bm25 order when at most
         RANKED_MATCHES match, newest first otherwise (as ``search_documents``)."""
-        where, params = "evidence_fts MATCH ? AND de.event_id IS NOT NULL", [match]
-        condition = event_filter(filters)
-        if condition is not None:
-            where += f" AND {condition[0]}"
-            params += condition[1]
-        source = (f"FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
-                  f" JOIN events e ON e.id = de.event_id WHERE {where}")
+        source, params = _evidence_matches(match, filters)
         counted = source if len(params) > 1 else "FROM evidence_fts WHERE evidence_fts MATCH ?"
         matches = self.scalar(f"SELECT count(*) FROM (SELECT 1 {counted} LIMIT {RANKED_MATCHES + 1})", params)
         ranked = matches <= RANKED_MATCHES
@@ -550,37 +565,25 @@ class StoreReads:
 
     def evidence_facets(self, match: str, filters: dict) -> tuple[dict, bool]:
         """Counts of distinct matching events per country, type, topic, year and status; when
-        more than FACET_MATCH_CAP evidence rows match, over the newest of them (second value true)."""
-        params = [match]
-        condition = event_filter(filters)
-        if condition is None:  # no filter: the evidence rows' event ids are enough
-            matched = ("SELECT de.event_id FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
-                       " WHERE evidence_fts MATCH ? AND de.event_id IS NOT NULL")
-        else:
-            matched = ("SELECT de.event_id FROM evidence_fts JOIN doc_events de ON de.id = evidence_fts.rowid"
-                       f" JOIN events e ON e.id = de.event_id WHERE evidence_fts MATCH ? AND {condition[0]}")
-            params += condition[1]
-        # no DISTINCT in SQL: it would make SQLite collect every match before the LIMIT
-        matched += f" ORDER BY evidence_fts.rowid DESC LIMIT {FACET_MATCH_CAP + 1}"
-        rows = [r[0] for r in self.tuples(matched, params)]
-        capped = len(rows) > FACET_MATCH_CAP
-        ids = list(dict.fromkeys(rows[:FACET_MATCH_CAP]))
-        if not ids:
-            return {"country": [], "topic": [], "type": [], "status": [], "year": []}, capped
-        among = f"IN ({_placeholders(ids)})"
-        by_type, by_status, by_year = Counter(), Counter(), Counter()
-        for type_, status, year in self.tuples(f"SELECT type, status, substr(date_lo, 1, 4) FROM events WHERE id {among}", ids):
-            by_type[type_] += 1
-            by_status[status] += 1
-            if year is not None:
-                by_year[year] += 1
-        facets = {
-            "country": self.rows(f"SELECT country AS value, count(*) AS count FROM event_countries WHERE event_id {among}"
-                                 " GROUP BY country ORDER BY count DESC, value", ids),
-            "topic": self.rows(f"SELECT topic AS value, count(*) AS count FROM event_topics WHERE event_id {among}"
-                               " GROUP BY topic ORDER BY count DESC, value", ids),
-            "type": _ranked_counts(by_type),
-            "status": _ranked_counts(by_status),
-            "year": [{"value": year, "count": n} for year, n in sorted(by_year.items(), reverse=True)],
-        }
-        return facets, capped
+        more than FACET_MATCH_CAP evidence rows match, over the newest of them (second value true).
+
+        One statement: the newest matches, then the facet values of their events, one line
+        "facet value" each (``event_facets``, migration 11, or the tables for an event marked
+        stale or without a row); Python counts the lines."""
+        source, params = _evidence_matches(match, filters)
+        matched = f"SELECT evidence_fts.rowid AS hit, de.event_id {source}"
+        # DISTINCT only after the LIMIT: before, it would make SQLite collect every match
+        capped, keys = self.tuples(
+            f"WITH matched AS MATERIALIZED ({matched} ORDER BY hit DESC LIMIT {FACET_MATCH_CAP + 1}),"
+            f" chosen AS (SELECT DISTINCT event_id FROM (SELECT event_id FROM matched ORDER BY hit DESC"
+            f" LIMIT {FACET_MATCH_CAP}))"
+            f" SELECT (SELECT count(*) FROM matched) > {FACET_MATCH_CAP},"
+            f" (SELECT group_concat({_FACET_LINES}, char(10)) FROM chosen c)", params).fetchone()
+        counts = {name: Counter() for name in ("country", "topic", "type", "status", "year")}
+        for line, n in Counter((keys or "").split("\n")).items():
+            name, _, value = line.partition(" ")
+            if name in counts:
+                counts[name][value or None] += n
+        facets = {name: _ranked_counts(counts[name]) for name in ("country", "topic", "type", "status")}
+        facets["year"] = [{"value": year, "count": n} for year, n in sorted(counts["year"].items(), reverse=True)]
+        return facets, bool(capped)

@@ -10,6 +10,7 @@ import json
 from collections import Counter
 
 from attache.store.connection import now_iso
+from attache.store.migrations import EVENT_FACET_KEYS
 
 EVENT_FIELDS = ("status", "type", "plover", "what", "date", "date_end", "date_precision",
                 "date_lo", "date_hi", "location_name", "location_country", "lat", "lon",
@@ -268,11 +269,14 @@ class StoreWrites:
         return [r[0] for r in self.tuples("SELECT event_id FROM event_cards_stale LIMIT ?", (limit,))]
 
     def put_event_cards(self, event_ids: list[int], cards: dict[int, str]) -> None:
-        """Store ``cards`` (event id -> summary JSON) and clear ``event_ids`` from the stale
-        list (ids without a card are events that no longer exist)."""
+        """Store ``cards`` (event id -> summary JSON), rewrite the facet keys of ``event_ids``
+        and clear them from the stale list (ids without a card are events that no longer exist)."""
+        ids, among = list(event_ids), f"IN ({', '.join('?' * len(event_ids))})"
         self.executemany("INSERT OR REPLACE INTO event_cards (event_id, card) VALUES (?, ?)", cards.items())
-        self.execute(f"DELETE FROM event_cards_stale WHERE event_id IN ({', '.join('?' * len(event_ids))})",
-                     list(event_ids))
+        self.execute(f"DELETE FROM event_facets WHERE event_id {among}", ids)
+        self.execute(f"INSERT INTO event_facets (event_id, keys) SELECT e.id, {EVENT_FACET_KEYS} FROM events e"
+                     f" WHERE e.id {among}", ids)
+        self.execute(f"DELETE FROM event_cards_stale WHERE event_id {among}", ids)
 
     # rebuilding
 
@@ -280,6 +284,6 @@ class StoreWrites:
         """Drop everything computed from extraction (documents and their origins stay)."""
         for table in ("pair_years", "pair_people", "person_links", "planned_links", "conflicts", "participations", "person_titles", "person_names",
                       "event_sources", "event_topics", "event_pairs", "event_countries", "doc_events", "people",
-                      "event_cards", "events", "event_cards_stale", "places"):
+                      "event_cards", "event_facets", "events", "event_cards_stale", "places"):
             self.execute(f"DELETE FROM {table}")
         self.execute("DELETE FROM aggregates WHERE kind <> 'documents'")

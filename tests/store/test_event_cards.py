@@ -11,6 +11,7 @@ from attache.resolve import add_document, reextract
 from attache.resolve.bulk import bulk_add
 from attache.store import open_store
 from attache.store.cards import live_briefs, live_summaries
+from attache.store.migrations import EVENT_FACET_KEYS
 from store.builders import article, event, everything, load, person, record
 from store.test_pair_summaries import generated_documents, store_before_migration
 
@@ -26,6 +27,8 @@ def assert_cards_match(store) -> int:
     assert ids
     assert store.scalar("SELECT count(*) FROM event_cards_stale") == 0
     assert sorted(store.event_cards(ids)) == ids
+    assert store.rows("SELECT event_id, keys FROM event_facets ORDER BY event_id") == store.rows(
+        f"SELECT e.id AS event_id, {EVENT_FACET_KEYS} AS keys FROM events e ORDER BY e.id")
     live = live_summaries(store, ids)
     served = event_summaries(store, ids)
     assert json.dumps(served) == json.dumps(live)  # same values, same key order
@@ -94,6 +97,16 @@ def test_an_older_store_is_served_live_until_the_next_write_builds_its_cards(tmp
         add_document(store, art, record(art, event(text, text.splitlines()[1], date="2025-07-01",
                                                    countries=["KZ", "JP"])))
         assert assert_cards_match(store) == len(ids) + 1
+
+
+def test_the_migration_writes_the_facet_values_of_every_event(tmp_path):
+    path = tmp_path / "old.db"
+    store_before_migration(path, 11, ("DROP TABLE event_facets",))
+    with open_store(path) as store:
+        table = store.rows("SELECT event_id, keys FROM event_facets ORDER BY event_id")
+        assert [row["event_id"] for row in table] == event_ids(store)
+        assert table == store.rows(f"SELECT e.id AS event_id, {EVENT_FACET_KEYS} AS keys FROM events e ORDER BY e.id")
+        assert all(row["keys"].startswith("type ") and "\ncountry " in row["keys"] for row in table)
 
 
 def _card_triggers(path) -> list[str]:
