@@ -12,11 +12,11 @@ from http import HTTPStatus
 
 import jinja2
 import orjson
-from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from attache.errors import AttacheError, NotFound
+from attache.serve import fragments
 from starlette.responses import HTMLResponse, Response
 
 logger = logging.getLogger(__name__)
@@ -35,57 +35,9 @@ def create_templates() -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,  # package files: no stat of each template file on every render
     )
-    env.filters["pretty_type"] = pretty_label
-    env.filters["when"] = event_when
-    env.filters["event_title"] = event_title
-    env.filters["marked"] = marked_snippet
-    env.filters["facet_items"] = facet_items
+    env.filters.update(fragments.FILTERS)
+    env.globals.update(fragments.GLOBALS)
     return env
-
-
-def pretty_label(value) -> str:
-    """``phone_call`` -> ``phone call``; empty values -> an em dash."""
-    if value is None or value == "":
-        return "\u2014"
-    return str(value).replace("_", " ")
-
-
-def event_when(event: dict) -> str:
-    """``2024-05-16``, ``2024-05-16 – 2024-05-18`` or ``undated``."""
-    date, end = event.get("date"), event.get("date_end")
-    if not date:
-        return "undated"
-    return f"{date} – {end}" if end and end != date else date
-
-
-def event_title(event: dict) -> str:
-    """What the event was (``what`` as written, else its type), and where if ``what`` does not say."""
-    what = event.get("what")
-    title = what or pretty_label(event.get("type")).capitalize()
-    place = (event.get("location") or {}).get("name")
-    if place and place not in (what or ""):
-        title += f" in {place}"
-    return title
-
-
-def marked_snippet(parts: list[dict]) -> Markup:
-    """A search snippet's parts as HTML: every text escaped, matched words in ``<mark>``
-    (one filter call per snippet instead of a template loop over its parts)."""
-    return Markup("".join(f"<mark>{escape(part['text'])}</mark>" if part["hit"] else escape(part["text"])
-                          for part in parts))
-
-
-_ON = ' class="on"'
-
-
-def facet_items(values: list[dict]) -> Markup:
-    """A facet's values (``{"value", "count", "on", "href"}``, from ``pages._facet_links``) as
-    ``<li>`` links with their counts; the value chosen as a filter is marked ``on`` (one
-    filter call per facet: a search page lists about a hundred values)."""
-    return Markup("".join(
-        f'<li{_ON if item["on"] else ""}><a href="{escape(item["href"])}">'
-        f'{escape(pretty_label(item["value"]))}</a> <span class="muted">{int(item["count"])}</span></li>'
-        for item in values))
 
 
 def wants_json(request: Request) -> bool:
