@@ -160,11 +160,11 @@ def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
         # sync views run in anyio's thread pool; cap how many run at once in this process
         anyio.to_thread.current_default_thread_limiter().total_tokens = view_threads
         if page_processes:
-            app.state.pool = pool.start(stores.db_path, page_processes)
+            app.state.pool = await pool.PagePool(stores.db_path, page_processes).start()
         settle(app)
         yield
         if app.state.pool is not None:
-            app.state.pool.shutdown(cancel_futures=True)
+            app.state.pool.close()
         stores.close_all()
 
     app = Starlette(
@@ -177,5 +177,5 @@ def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
     app.state.templates = create_templates()
     app.state.read_only = read_only
     app.state.cache = PageCache(db_path, cache_entries)
-    app.state.pool, app.state.pool_size = None, page_processes
+    app.state.pool = None
     return app

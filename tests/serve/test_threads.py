@@ -3,12 +3,17 @@ of page processes behind it (``--workers N``), with the same answers either way.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import time
 
 import anyio.to_thread
+import pytest
 from starlette.testclient import TestClient
 
+from attache.errors import AttacheError
 from attache.serve.app import create_app
+from attache.serve.pool import PagePool
 
 
 def _tokens(app) -> int:
@@ -43,27 +48,26 @@ def test_page_processes_answer_as_the_server_process_does(demo_db):
 
 
 async def _pid_of_a_page_process(app) -> int:
-    import asyncio
-
-    return await asyncio.get_running_loop().run_in_executor(app.state.pool, os.getpid)
+    return await app.state.pool.call(os.getpid)
 
 
-def test_a_dead_page_process_costs_one_request_then_the_pool_is_back(demo_db):
+def test_a_dead_page_process_fails_the_request_it_held_then_another_takes_its_place(demo_db):
     with TestClient(create_app(demo_db, cache_entries=0, page_processes=1)) as pooled:
         assert pooled.get("/index.json").status_code == 200
-        pooled.portal.call(_kill_a_page_process, pooled.app)
-        failed = pooled.get("/index.json")
-        assert failed.status_code == 500 and "process died" in failed.json()["error"]
-        assert pooled.get("/index.json").status_code == 200
+        before = pooled.app.state.pool.pids
+        error = pooled.portal.call(_kill_a_page_process, pooled.app)
+        assert "process died" in str(error)
+        assert pooled.get("/index.json").status_code == 200  # waits for the new process
+        after = pooled.app.state.pool.pids
+    assert len(before) == len(after) == 1 and before != after
 
 
-async def _kill_a_page_process(app) -> None:
-    import asyncio
-
+async def _kill_a_page_process(app) -> Exception | None:
     try:
-        await asyncio.get_running_loop().run_in_executor(app.state.pool, os._exit, 1)
-    except Exception:  # noqa: BLE001 - the pool notices its process died
-        pass
+        await app.state.pool.call(os._exit, 1)
+    except Exception as e:  # noqa: BLE001 - the pool reports the death as an error
+        return e
+    return None
 
 
 def test_many_requests_at_once_each_get_their_own_answer(demo_db):
@@ -86,3 +90,54 @@ async def _get_all_at_once(app, paths: list[str]) -> list[bytes]:
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
         answers = await asyncio.gather(*(http.get(path) for path in paths))
     return [answer.content for answer in answers]
+
+
+def test_a_dead_page_process_fails_only_the_requests_it_held(demo_db):
+    """One process: a request may be queued ahead behind the call that kills it (and fails
+    with it); the others wait in the HTTP process and get answers from the next process."""
+    with TestClient(create_app(demo_db, cache_entries=0, page_processes=1)) as pooled:
+        statuses = pooled.portal.call(_kill_among_requests, pooled.app, 6)
+    assert statuses.count(200) >= 6 - (PagePool.DEPTH - 1) and set(statuses) <= {200, 500}
+
+
+async def _kill_among_requests(app, n: int) -> list[int]:
+    import httpx
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+        killing = asyncio.ensure_future(app.state.pool.call(os._exit, 1))
+        answers = await asyncio.gather(*(http.get("/index.json") for _ in range(n)))
+        with pytest.raises(AttacheError, match="process died"):
+            await killing
+    return [answer.status_code for answer in answers]
+
+
+def test_pool_calls_raise_what_the_process_raised_skip_callers_gone_and_stop_their_processes(demo_db):
+    async def scenario():
+        pool = await PagePool(demo_db, 1).start()
+        [pid] = pool.pids
+        try:
+            with pytest.raises(ValueError, match="invalid literal"):
+                await pool.call(int, "not a number")
+            busy = asyncio.ensure_future(pool.call(time.sleep, 0.3))
+            queued = [asyncio.ensure_future(pool.call(os.getpid)) for _ in range(3)]
+            await asyncio.sleep(0.05)
+            queued[1].cancel()  # its client went away while it waited
+            await busy
+            assert [await queued[0], await queued[2]] == [pid, pid]
+            assert queued[1].cancelled() and await pool.call(os.getpid) == pid
+        finally:
+            pool.close()
+        return pool, pid
+
+    pool, pid = asyncio.run(scenario())
+    assert pool.pids == [] and not _alive(pid)
+    with pytest.raises(AttacheError, match="stopping"):
+        asyncio.run(pool.call(os.getpid))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
