@@ -9,7 +9,10 @@ skips this), starts `attache serve` under uvicorn in a subprocess on a free loca
 discovers real ids through the JSON API, then for each page keeps ``--clients`` concurrent
 clients busy, each sending its next GET as soon as the last one is answered (no think time),
 and prints requests/s, p50 and p95 latency. A mixed run over all pages follows; "1 client
-p50" is the latency of the same pages one request at a time (the service time).
+p50" is the latency of the same pages one request at a time (the service time). On Linux, the
+CPU time the server spent per request is shown too, for its HTTP process and for its page
+processes together (from /proc, over the run shown): unlike latency, it hardly depends on
+how fast the shared machine happens to be.
 
 The load comes from ``wrk`` (Debian package ``wrk``: C, a few percent of a core) when it is
 installed, else from an httpx client in this process (``--loader httpx``), which costs as
@@ -20,8 +23,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import importlib.util
 import inspect
+import os
 import random
 import re
 import shutil
@@ -30,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -95,6 +101,40 @@ def wait_ready(base: str, process: subprocess.Popen, log_path: Path, seconds: fl
         except httpx.TransportError:
             time.sleep(0.3)
     raise SystemExit(f"server did not start; its log:\n{log_path.read_text()}")
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of process ``pid`` so far (Linux /proc), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu(pid: int) -> tuple[float, float] | None:
+    """CPU seconds of the server process and of its child processes (the page processes)."""
+    own = cpu_seconds(pid)
+    if own is None:
+        return None
+    children = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            children += [int(child) for child in (task / "children").read_text().split()]
+    return own, sum(cpu_seconds(child) or 0.0 for child in children)
+
+
+def measured(run, pid: int, requests_of) -> dict:
+    """``run()``'s result with the server's CPU milliseconds per request (``http_cpu``,
+    ``pages_cpu``; None where /proc is missing)."""
+    before = server_cpu(pid)
+    result = run()
+    after = server_cpu(pid)
+    result["http_cpu"] = result["pages_cpu"] = None
+    if before and after and requests_of(result):
+        result["http_cpu"], result["pages_cpu"] = (
+            1000 * (end - start) / requests_of(result) for start, end in zip(before, after))
+    return result
 
 
 def discover(base: str, rng: random.Random) -> dict[str, list[str]]:
@@ -231,6 +271,10 @@ def run_wrk(base: str, urls: list[str], seconds: float, clients: int, seed: int,
             "max": float(longest), "failures": int(failures), "hits": int(hits)}
 
 
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000, help="events to generate when building the store")
@@ -295,7 +339,7 @@ def main() -> None:
                 print(f"each page measured {args.repeat} times; the run with the median p95 is shown, "
                       f"with the range of p95 over the runs")
             print(f"{'page':15s} {'1 client p50':>12s} {'req/s':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}"
-                  f"  failures  cache hits" + ("  p95 range" if args.repeat > 1 else ""))
+                  f"  failures  cache hits  cpu ms/req: http  pages" + ("  p95 range" if args.repeat > 1 else ""))
             worst = 0.0
             for name in chosen:
                 if name == "mixed":
@@ -309,17 +353,19 @@ def main() -> None:
                 alone = asyncio.run(run_load(base, urls, 40, 1, args.seed + 3))
                 runs = []
                 for attempt in range(args.repeat):
+                    seed = args.seed + 1 + attempt
                     if loader == "wrk":
-                        runs.append(run_wrk(base, urls, args.seconds, args.clients, args.seed + 1 + attempt, Path(tmp)))
+                        run = partial(run_wrk, base, urls, args.seconds, args.clients, seed, Path(tmp))
                     else:
-                        runs.append(asyncio.run(run_load(base, urls, args.requests, args.clients, args.seed + 1 + attempt)))
+                        run = partial(asyncio.run, run_load(base, urls, args.requests, args.clients, seed))
+                    runs.append(measured(run, server.pid, lambda result: result["requests"]))
                 runs.sort(key=lambda run: run["p95"])
                 result = runs[len(runs) // 2]
                 worst = max(worst, result["p95"])
                 spread = f"  {runs[0]['p95']:.0f}-{runs[-1]['p95']:.0f}" if len(runs) > 1 else ""
                 print(f"{name:15s} {alone['p50']:12.1f} {result['rps']:7.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
                       f"{result['max']:8.1f}  {result['failures']:8d}  {100 * result['hits'] / max(1, result['requests']):9.0f}%"
-                      f"{spread}")
+                      f"  {_ms(result['http_cpu']):>16s} {_ms(result['pages_cpu']):>6s}{spread}")
             verdict = "met" if worst < TARGET_P95_MS else "NOT met"  # on the median runs
             served = "every request computed" if not args.cache else f"page cache {args.cache}: hits served from it"
             print(f"target p95 < {TARGET_P95_MS:.0f} ms on every page measured ({served}): {verdict}"
