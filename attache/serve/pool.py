@@ -100,8 +100,14 @@ class PagePool:
         process.start()
         there.close()
         worker = _Worker(process, here, self.loop.create_future())
+        try:
+            self.loop.add_reader(here.fileno(), self._answered, worker)
+        except NotImplementedError:  # Windows' proactor loop watches no pipes
+            process.kill()
+            process.join()
+            raise AttacheError("page processes need an event loop that watches pipes (Linux, macOS);"
+                               " use --workers 1") from None
         self.workers.append(worker)
-        self.loop.add_reader(here.fileno(), self._answered, worker)
         # uvloop makes a watched descriptor non-blocking; messages are read and written whole
         # (a page process writes its answer at once, so a read waits at most for the rest)
         os.set_blocking(here.fileno(), True)

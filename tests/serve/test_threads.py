@@ -135,6 +135,29 @@ def test_pool_calls_raise_what_the_process_raised_skip_callers_gone_and_stop_the
         asyncio.run(pool.call(os.getpid))
 
 
+def test_a_loop_that_cannot_watch_pipes_gets_a_clear_error(demo_db, monkeypatch):
+    spawned, killed = [], []  # (no process is really started)
+    monkeypatch.setattr("multiprocessing.context.SpawnProcess.start", lambda self: spawned.append(self))
+    monkeypatch.setattr("multiprocessing.context.SpawnProcess.kill", lambda self: killed.append(self))
+    monkeypatch.setattr("multiprocessing.context.SpawnProcess.join", lambda self, timeout=None: None)
+    loop = _LoopWithoutPipes()
+    try:
+        with pytest.raises(AttacheError, match="use --workers 1"):
+            loop.run_until_complete(_start_pool(demo_db))
+    finally:
+        loop.close()
+    assert len(spawned) == 1 and killed == spawned  # the first process is stopped, no other is started
+
+
+class _LoopWithoutPipes(asyncio.SelectorEventLoop):
+    def add_reader(self, *args):
+        raise NotImplementedError
+
+
+async def _start_pool(db):
+    return await PagePool(db, 2).start()
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
