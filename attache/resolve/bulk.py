@@ -9,7 +9,6 @@ from attache.resolve import names
 from attache.resolve.document import article_fields
 from attache.resolve.record import record_events
 from attache.store import content_id
-from attache.store.cards import refresh_event_cards
 
 
 def bulk_add(store, pairs, people: dict[str, int]) -> tuple[int, int]:
@@ -39,7 +38,6 @@ def bulk_add(store, pairs, people: dict[str, int]) -> tuple[int, int]:
             ids["doc_events"] += 1
         prepared.append({"fields": fields, "events": events})
     store.bulk_insert(prepared)
-    refresh_event_cards(store)
     return len(prepared), sum(len(d["events"]) for d in prepared)
 
 

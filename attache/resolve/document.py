@@ -8,7 +8,6 @@ from attache.resolve.people import resolve_participant
 from attache.resolve.planned import link_planned
 from attache.resolve.record import record_events
 from attache.store import content_id
-from attache.store.cards import refresh_event_cards
 
 ARTICLE_FIELDS = ("doc", "origin", "text", "published", "source", "url", "title")
 SPAN_FLOOR_DAYS = 14  # a multi-day event may start this long before another report's date
@@ -44,7 +43,6 @@ def add_document(store, article, record: dict, raw_hash: str | None = None) -> t
             "url": fields.get("url") or record.get("url"), "extractor": record.get("extractor"),
             "organizations": record.get("organizations"), "money": record.get("money")})
         resolve_events(store, doc_id, fields["text"], record, published)
-        refresh_event_cards(store)
     return "stored", doc_id
 
 

@@ -21,7 +21,6 @@ from attache.batch import run_batch
 from attache.errors import InputError
 from attache.ingest.raw import RawDocument
 from attache.resolve.document import add_document, resolve_events
-from attache.store.cards import refresh_event_cards
 
 GROUP_DOCUMENTS = 64  # outcomes written in one transaction at most
 GROUP_SECONDS = 1.0  # an outcome waits at most about this long (plus the next arrival) to be written
@@ -143,5 +142,4 @@ def reextract(store, jobs: int = 1, on_document: Callable[[dict], None] = lambda
                                                    outcome.record, published))
             counts["documents"] += 1
             on_document(counts)
-        refresh_event_cards(store)
     return counts

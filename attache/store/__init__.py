@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from attache.store.bulk import StoreBulk
+from attache.store.cards import refresh_event_cards
 from attache.store.connection import Connection
 from attache.store.reads import HIT_END, HIT_START, StoreReads
 from attache.store.writes import StoreWrites
@@ -24,6 +25,12 @@ _WHITESPACE = re.compile(r"\s+")
 
 class SqliteStore(Connection, StoreWrites, StoreReads, StoreBulk):
     """An open SQLite store (WAL, foreign keys, busy timeout, migrations applied)."""
+
+    def before_commit(self) -> None:
+        """Rebuild the event cards and facet rows the triggers marked stale, so that they commit
+        with what they show, whatever the write path: once per transaction (an event merged by
+        three documents of a group is rebuilt once)."""
+        refresh_event_cards(self)
 
 
 def open_store(path: str | Path, read_only: bool = False) -> SqliteStore:

@@ -2,8 +2,10 @@
 JSON text, so that a page of events is one read.
 
 Migration 9's triggers drop the card of any event whose shown data changes and mark it
-stale; writers call ``refresh_event_cards`` before they commit; readers build the summary of
-an event without a card from the tables (``live_summaries``), so a card is never out of date.
+stale; the store calls ``refresh_event_cards`` at the end of every write transaction, inside
+it (``SqliteStore.before_commit``: once per transaction, whatever the write path); readers
+build the summary of an event without a card from the tables (``live_summaries``), so a card
+is never out of date. The facet rows of migration 11 are rewritten with the cards.
 """
 
 from __future__ import annotations

@@ -165,6 +165,7 @@ class Connection:
         self._depth = 1
         try:
             yield
+            self.before_commit()
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -173,6 +174,9 @@ class Connection:
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def before_commit(self) -> None:
+        """Called at the end of each outermost transaction, inside it (savepoints don't)."""
 
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)

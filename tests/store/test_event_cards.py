@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from attache.query.shapes import event_briefs, event_summaries
 from attache.resolve import add_document, reextract
 from attache.resolve.bulk import bulk_add
-from attache.store import open_store
+from attache.pipeline import Outcome
+from attache.resolve import document as document_module
+from attache.resolve.ingest import store_group
+from attache.store import SqliteStore, open_store
 from attache.store.cards import live_briefs, live_summaries
 from attache.store.migrations import EVENT_FACET_KEYS
 from store.builders import article, event, everything, load, person, record
@@ -65,6 +70,36 @@ def test_a_name_completed_later_reaches_the_cards_of_earlier_events(tmp_path):
         assert assert_cards_match(store) == 2
     assert before["participants"][0]["name"] == "K. Morita"
     assert after["participants"][0]["name"] == "Kenji Morita"
+
+
+def test_a_group_of_documents_rebuilds_each_card_once_and_a_failed_document_leaves_none_stale(tmp_path, monkeypatch):
+    """``store_group`` writes documents in one transaction, a savepoint each; the cards are
+    rebuilt at its commit. A document whose writes fail is undone with its stale marks."""
+    documents = generated_documents(9, 30)
+    rebuilt = []
+    real_put = SqliteStore.put_event_cards
+    monkeypatch.setattr(SqliteStore, "put_event_cards",
+                        lambda store, ids, cards: (rebuilt.extend(ids), real_put(store, ids, cards)))
+    outcomes = [(Outcome(art["doc"], art, rec), None) for art, rec in documents]
+    broken_text = documents[20][0]["text"]
+    real_resolve = document_module.resolve_events
+
+    def resolve_then_fail(store, doc_id, text, record, published):
+        ids = real_resolve(store, doc_id, text, record, published)  # marks its events stale
+        if text == broken_text:
+            raise RuntimeError("this document's writes fail")
+        return ids
+
+    monkeypatch.setattr(document_module, "resolve_events", resolve_then_fail)
+    with open_store(tmp_path / "group.db") as store:
+        store_group(store, outcomes[:10])
+        assert rebuilt and len(rebuilt) == len(set(rebuilt))  # each event once per transaction
+        rebuilt.clear()
+        with pytest.raises(RuntimeError):
+            store_group(store, outcomes[10:])
+        assert rebuilt and len(rebuilt) == len(set(rebuilt))
+        assert store.scalar("SELECT count(*) FROM documents") == 20  # the group up to the failure
+        assert assert_cards_match(store) > 0
 
 
 def test_bulk_path_writes_cards(tmp_path):
