@@ -1,5 +1,6 @@
 """The single writer alone: milliseconds per document to resolve and store extracted articles.
 
+Prints wall-clock and CPU milliseconds per document (CPU varies less on a shared machine).
 Extracts ``-n`` generated articles first (``benchmarks/corpus.py``, 2 worker processes, not
 timed), then times writing them with ``attache.resolve.ingest.store_group`` in groups of
 ``--group`` documents into a fresh store, or into a copy of ``--base`` (a store made by an
@@ -49,11 +50,12 @@ def main() -> None:
                 shutil.copy(args.base, db)
             with store_module.open_store(db) as store:
                 before = store.scalar("SELECT count(*) FROM documents")
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 for i in range(0, len(outcomes), group):
                     store_group(store, [(outcome, None) for outcome in outcomes[i:i + group]])
-                elapsed = time.perf_counter() - started
-            print(f"group {group}: {1000 * elapsed / len(outcomes):.1f} ms per document "
+                elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+            print(f"group {group}: {1000 * elapsed / len(outcomes):.1f} ms per document, "
+                  f"{1000 * cpu / len(outcomes):.2f} ms of it CPU "
                   f"({len(outcomes)} documents in {elapsed:.1f} s, {before:,} stored before)")
 
 
