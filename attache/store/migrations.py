@@ -351,7 +351,7 @@ DROP TABLE pair_topics;
 
 # An event's facet values (search/facets) as one text, a line "facet value" each: type,
 # status, year, then a line per country and per topic. A search counts the facets of a few
-# hundred events; reading one narrow row each and counting lines is a third of the cost of
+# hundred events; reading one narrow row each and counting lines costs less than half of
 # reading the events and their country and topic rows. Written beside the cards (same stale
 # marks); readers compute the keys of a stale event or one without a row with this expression.
 EVENT_FACET_KEYS = (
