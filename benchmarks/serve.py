@@ -162,43 +162,51 @@ def discover(base: str, rng: random.Random) -> dict[str, list[str]]:
     }
 
 
-def cpu_breakdown(db: Path, base_pages: dict[str, list[str]], runs: int = 10) -> None:
+def cpu_breakdown(db: Path, base_pages: dict[str, list[str]], runs: int = 5, urls_per_page: int = 10) -> None:
     """CPU time per page in this process, split into the view (query layer + reshaping) and
-    the rendering (HTML template, or the JSON twin): independent of other load on the machine."""
-    from starlette.requests import Request
-    from starlette.routing import Match
-
+    the rendering (HTML template, or the JSON twin): independent of other load on the machine.
+    Medians over the first ``urls_per_page`` URLs of each kind, ``runs`` times each (one URL
+    alone would show a hot, repeated page)."""
     from attache.serve.app import create_app
     from attache.serve.respond import json_response, render_page
 
     app = create_app(db, cache_entries=0)
     store = app.state.stores.get()
-    print(f"{'page':15s} {'view cpu ms':>11s} {'html cpu ms':>11s} {'json cpu ms':>11s}   (in process, median of {runs})")
+    print(f"{'page':15s} {'view cpu ms':>11s} {'html cpu ms':>11s} {'json cpu ms':>11s}   "
+          f"(in process, median over {urls_per_page} URLs x {runs})")
     for name, urls in base_pages.items():
         if not urls or name.endswith("-json"):
             continue
-        path, _, query_string = urls[0].partition("?")
-        scope = {"type": "http", "method": "GET", "path": path, "query_string": query_string.encode(),
-                 "headers": [], "app": app}
-        for route in app.routes:
-            match, child = route.matches(scope)
-            if match == Match.FULL and hasattr(route, "endpoint"):
-                scope.update(child)
-                break
         view, template = VIEWS[name]
-        request = Request(scope)
-        context = view(request, store)
-        timings = []
-        for work in (lambda: view(request, store), lambda: render_page(request, template, context),
-                     lambda: json_response(context)):
-            samples = []
-            for _ in range(runs):
-                started = time.process_time()
-                work()
-                samples.append((time.process_time() - started) * 1000)
-            timings.append(statistics.median(samples))
-        print(f"{name:15s} {timings[0]:11.1f} {timings[1]:11.1f} {timings[2]:11.1f}")
+        samples: list[list[float]] = [[], [], []]
+        for url in urls[:urls_per_page]:
+            request = _request(app, url)
+            context = view(request, store)
+            for kind, work in enumerate((lambda: view(request, store), lambda: render_page(request, template, context),
+                                         lambda: json_response(context))):
+                for _ in range(runs):
+                    started = time.process_time()
+                    work()
+                    samples[kind].append((time.process_time() - started) * 1000)
+        view_ms, html_ms, json_ms = (statistics.median(found) for found in samples)
+        print(f"{name:15s} {view_ms:11.1f} {html_ms:11.1f} {json_ms:11.1f}")
     app.state.stores.close_all()
+
+
+def _request(app, url: str):
+    """A Starlette request for ``url`` with the path parameters of the route it matches."""
+    from starlette.requests import Request
+    from starlette.routing import Match
+
+    path, _, query_string = url.partition("?")
+    scope = {"type": "http", "method": "GET", "path": path, "query_string": query_string.encode(),
+             "headers": [], "app": app}
+    for route in app.routes:
+        match, child = route.matches(scope)
+        if match == Match.FULL and hasattr(route, "endpoint"):
+            scope.update(child)
+            break
+    return Request(scope)
 
 
 async def run_load(base: str, urls: list[str], requests: int, clients: int, seed: int) -> dict:
