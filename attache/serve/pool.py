@@ -69,6 +69,8 @@ class PagePool:
     async def call(self, fn, *args):
         if self.closed:
             raise AttacheError("the server is stopping")
+        if not self.workers:
+            raise AttacheError("no page process is running (one could not start; see the server's log)")
         future = self.loop.create_future()
         self.waiting.append(((fn, args), future))
         self._dispatch()
@@ -148,7 +150,13 @@ class PagePool:
         self._retire(worker)
         _fail(worker.pending, AttacheError("the page could not be computed (its process died); try again"))
         if not worker.ready.done():
-            worker.ready.set_exception(AttacheError(f"a page process died while starting: {reason}"))
+            error = AttacheError(f"a page process died while starting: {reason}")
+            worker.ready.set_exception(error)
+            worker.ready.exception()  # start() raises it; a replacement's is logged here
+            logger.error("%s", error)
+            if not self.workers:  # nothing is left to answer the requests that wait
+                _fail([future for _, future in self.waiting], error)
+                self.waiting.clear()
             return  # a process that cannot start is not started again and again
         logger.error("a page process died (%s); starting another", reason)
         if not self.closed:

@@ -135,6 +135,23 @@ def test_pool_calls_raise_what_the_process_raised_skip_callers_gone_and_stop_the
         asyncio.run(pool.call(os.getpid))
 
 
+def test_when_no_replacement_can_start_requests_fail_instead_of_waiting(demo_db, tmp_path):
+    async def scenario():
+        pool = await PagePool(demo_db, 1).start()
+        try:
+            pool.db_path = str(tmp_path / "gone.db")  # the next process cannot open the store
+            with pytest.raises(AttacheError, match="process died"):
+                await pool.call(os._exit, 1)
+            with pytest.raises(AttacheError, match="while starting"):
+                await asyncio.wait_for(pool.call(os.getpid), 60)  # waits for the replacement, which fails
+            with pytest.raises(AttacheError, match="no page process is running"):
+                await pool.call(os.getpid)
+        finally:
+            pool.close()
+
+    asyncio.run(scenario())
+
+
 def test_a_loop_that_cannot_watch_pipes_gets_a_clear_error(demo_db, monkeypatch):
     spawned, killed = [], []  # (no process is really started)
     monkeypatch.setattr("multiprocessing.context.SpawnProcess.start", lambda self: spawned.append(self))
