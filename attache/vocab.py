@@ -110,6 +110,25 @@ def organizations() -> tuple[Organization, ...]:
                  for r in _rows("organizations.tsv"))
 
 
+@dataclass(frozen=True)
+class Group:
+    display: str  # the organization's display name, or the group's own ("Quad", "C5")
+    names: tuple[str, ...]  # every surface form: the organization's names, then the group's own
+    members: tuple[str, ...]  # ISO 3166-1 alpha-2 codes of the member states
+
+
+@lru_cache(maxsize=None)
+def groups() -> tuple[Group, ...]:
+    """Multilateral bodies whose member states take part as a group (groups.tsv), with every
+    name an organization of the same display has in organizations.tsv."""
+    org_names = {o.display: (o.display, o.name, *o.aliases) for o in organizations()}
+    out = []
+    for r in _rows("groups.tsv"):
+        names = [*org_names.get(r["display"], (r["display"],)), *_split(r["aliases"])]
+        out.append(Group(r["display"], tuple(dict.fromkeys(names)), tuple(_split(r["members"]))))
+    return tuple(out)
+
+
 @lru_cache(maxsize=None)
 def topic_patterns() -> dict[str, re.Pattern]:
     out = {}
