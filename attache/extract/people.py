@@ -139,8 +139,9 @@ def stop_tokens() -> frozenset[str]:
     for role in (*vocab.role_words(), *vocab.title_modifiers()):
         words.update(role.replace("-", " ").split())
         words.add(role)
-    for name in (*vocab.country_names(), *vocab.demonyms()):
-        words.update(name.split())
+    # one-word states only: the words of "Saint Martin" or "Tristan da Cunha" are names too
+    # (a run is cut at a whole state name of several words, _split_at_states)
+    words.update(name for name in (*vocab.country_names(), *vocab.demonyms()) if " " not in name)
     words.update(d + "s" for d in vocab.demonyms() if not d.endswith("s"))  # "Moroccans Abroad"
     for org in vocab.organizations():
         for form in (org.display, *org.aliases):
@@ -215,6 +216,30 @@ def _split_at_possessives(tokens: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _state_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(n.split()) for n in (*vocab.country_names(), *vocab.demonyms()) if " " in n},
+                        key=len, reverse=True))
+
+
+def _split_at_states(tokens: list[str]) -> list[tuple[int, int]]:
+    """'South Africa Cyril Ramaphosa': a run is cut where a state's name of several words stands."""
+    out, lo, i = [], 0, 0
+    while i < len(tokens):
+        bare = [_bare(t) if j == len(tokens) - 1 else t for j, t in enumerate(tokens)]
+        hit = next((len(ph) for ph in _state_phrases() if tuple(bare[i:i + len(ph)]) == ph), 0)
+        if hit:
+            if lo < i:
+                out.append((lo, i))
+            i += hit
+            lo = i
+        else:
+            i += 1
+    if lo < len(tokens):
+        out.append((lo, len(tokens)))
+    return out
+
+
 # Each rule takes the candidate's tokens and returns the (lo, hi) slice to keep, or None to drop it.
 def _cut_stop_ends(tokens: list[str]) -> tuple[int, int] | None:
     """'Minister Rashid Meredov' -> 'Rashid Meredov'; 'Meredov Foreign Ministry' -> 'Meredov'."""
@@ -266,9 +291,11 @@ def name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, str
         all_spans = [(t.start(), t.end()) for t in re.finditer(r"[^ \u00a0]+", m.group(0))]
         all_tokens = [m.group(0)[a:b] for a, b in all_spans]
         for seg_lo, seg_hi in _split_at_possessives(all_tokens):
-            found = _candidate(text, m.start(), all_spans[seg_lo:seg_hi], all_tokens[seg_lo:seg_hi])
-            if found:
-                out.append(found)
+            for lo, hi in _split_at_states(all_tokens[seg_lo:seg_hi]):
+                found = _candidate(text, m.start(), all_spans[seg_lo + lo:seg_lo + hi],
+                                   all_tokens[seg_lo + lo:seg_lo + hi])
+                if found:
+                    out.append(found)
     return out
 
 
