@@ -77,8 +77,6 @@ CURRENCIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 _MAGNITUDE_WORDS = ("thousand", "million", "mln", "mn", "billion", "bln", "bn", "trillion", "trn", "tn",
                     "lakh crore", "lakh crores", "crore", "crores", "lakh", "lakhs")
 _MAGNITUDE_GLUED = ("bn", "mn", "tn", "trn", "m", "b", "k", "M", "B", "K")  # "$3.4bn", "US$500m"
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a half",
-                 "half a", "a")
 _MONEY_CONTEXT = re.compile(
     r"\b(?:worth|cost(?:s|ing|ed)?|valued|priced|paid|pay(?:s|ing)?|fees?|prices?|salar(?:y|ies)|"
     r"budget(?:ed|s)?|loans?|grants?|amount(?:s|ed|ing)?(?: to| of)?|sum of|spen[dt]|spending|invest\w*|"
@@ -105,15 +103,14 @@ def _money_pattern() -> re.Pattern:
     number = r"\d+(?:,\d{2,3})*(?:\.\d+)?"
     amount = rf"{number}(?:\s?[-–]\s?{number})?"
     magnitude = (rf"(?:[\s-]?(?i:{_alt(_MAGNITUDE_WORDS)})(?![^\W\d_])|(?:{_alt(_MAGNITUDE_GLUED)})(?![^\W\d_]))")
-    spelled = rf"(?i:{_alt(_NUMBER_WORDS)})\s(?i:thousand|million|billion|trillion)"
     before, before_strict = _alt(_forms(1, False)), _alt(_forms(1, True))
     after, after_strict = _alt(_forms(2, False)), _alt(_forms(2, True))
     return re.compile(
         rf"(?<![\w$€£¥₹])(?:"
         rf"(?P<pre>(?:{before})\s?{amount}(?P<pmag>{magnitude})?)"
         rf"|(?P<strict_pre>(?:{before_strict})(?:(?<=[^\W\d_]{{2}})\s)?(?=\d){amount}(?P<smag>{magnitude})?)"
-        rf"|(?P<post>(?:{amount}(?P<amag>{magnitude})?|{spelled})[\s-](?i:{after}))"
-        rf"|(?P<strict_post>(?:{amount}(?P<tmag>{magnitude})|{spelled})[\s-](?i:{after_strict}))"
+        rf"|(?P<post>{amount}(?P<amag>{magnitude})?[\s-](?i:{after}))"
+        rf"|(?P<strict_post>{amount}(?P<tmag>{magnitude})[\s-](?i:{after_strict}))"
         rf")(?![^\W\d_])(?!\d)")
 
 
