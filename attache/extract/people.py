@@ -389,8 +389,9 @@ def title_after(text: str, name_end: int, hi: int, ner=None) -> tuple[str, int] 
     if not m:
         return None
     stretch = _cut_at_honorific(m.group(1))
-    lead = re.match(r"^(?:[A-Z][\w-]*(?: [A-Z][\w-]*)?(?:'s|’s) )", stretch)  # "Egypt's Foreign Minister"
-    role = _role_any_case().match(stretch, len(lead.group(0)) if lead else 0)
+    # "Egypt's Foreign Minister", "AAP Economics and Business Correspondent": a few words before the role
+    lead = re.match(r"^(?:[A-Z][\w-]*(?: [A-Z][\w-]*)?(?:'s|’s) |(?:[A-Z][\w-]* (?:and )?){1,4}(?=[A-Z]))", stretch)
+    role = _role_any_case().match(stretch, len(lead.group(0)) if lead else 0) or _role_any_case().match(stretch)
     if not role or (not role.group(0)[:1].isupper() and not re.search(_lower_title_words(), role.group(0))):
         return None
     title = stretch.rstrip(" ,.\u00a0")
@@ -709,6 +710,9 @@ NOT_PARTICIPANT_RULES = [_reporting_title, _as_before, _byline, _briefer]
 def _read_person(c: _Context) -> PersonMention | None:
     c.previous = next((k for k in reversed(c.known) if _same(k.name, c.name)), None)
     hon = _honorific_run().search(c.text, max(c.lo, c.s - 60), c.s)
+    c.before = title_before(c.text, max(c.lo, c.last_end), c.s)
+    if hon is None and c.before:  # "H.E. Ambassador Rosa Valdivia"
+        hon = _honorific_run().search(c.text, max(c.lo, c.before[1] - 60), c.before[1])
     c.honorific = re.sub(r"[\s,]+", " ", hon.group(1)).strip() if hon else None
     c.before = title_before(c.text, max(c.lo, c.last_end), c.s)
     c.after = None if c.before else title_after(c.text, c.e, c.hi, c.ner)
