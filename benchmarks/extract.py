@@ -22,7 +22,8 @@ rebuild) is exported once (``git archive``) into ``--cache-dir`` (default
 (``python -m venv`` + ``pip install -e`` of that tree), both kept for the next run. The same
 measurement (this script, the same corpus) then runs with that venv's python on that tree,
 alternating baseline and current runs (B C, then C B, ...) ``--repeat`` times each, since the
-machine is shared. A table follows: per configuration, the median articles/s of each side,
+machine is shared. Each side's runs start in its own tree with it on PYTHONPATH, and check that
+the parent and the batch workers imported attache from that tree. A table follows: per configuration, the median articles/s of each side,
 the ratio current/baseline and the peak tree memory of each, beside the targets
 (>= 25 articles/s with 2 jobs, process tree under 1 GiB). ``--no-baseline`` measures this tree
 only. Linux only (reads /proc).
@@ -131,6 +132,11 @@ def one_run(args: argparse.Namespace) -> dict:
     elapsed = time.perf_counter() - started
     peak_tree_mb, peak_tree_anon_mb = memory.stop()
     after_first = time.perf_counter() - first if first else 0.0
+    if args.jobs[0] > 1:  # which attache the workers imported (forkserver: not necessarily the parent's)
+        probes = [RawDocument(doc=f"probe{i}", origin=f"probe{i}", text="probe") for i in range(4 * args.jobs[0])]
+        for where in {o.record["attache"] for o in run_batch(probes, jobs=args.jobs[0], task=_where_attache)}:
+            if tree not in Path(where).parents:
+                raise SystemExit(f"a worker imported attache from {where}, not from {tree}")
     return {
         "n": n, "jobs": args.jobs[0], "ok": ok, "events": events, "words": words, "seconds": round(elapsed, 2),
         "per_s": round(n / elapsed, 1), "per_s_after_first": round((n - 1) / after_first, 1) if after_first else None,
@@ -139,6 +145,14 @@ def one_run(args: argparse.Namespace) -> dict:
         "peak_rss_tree_mb": round(peak_tree_mb), "peak_anon_tree_mb": round(peak_tree_anon_mb),
         "load_average": round(max(load_before, os.getloadavg()[0]), 1), "attache": str(imported.parent),
     }
+
+
+def _where_attache(raw):
+    """A batch task that tells where the worker imported attache from."""
+    import attache
+    from attache.pipeline import Outcome
+
+    return Outcome(raw.origin, None, {"attache": str(Path(attache.__file__).resolve())})
 
 
 # --- the baseline: an exported tree with its own venv, built once ------------------------------
@@ -188,8 +202,12 @@ def run_child(python: Path, tree: Path, args: argparse.Namespace, jobs: int) -> 
     command = [str(python), str(Path(__file__).resolve()), "--one-run", "--tree", str(tree),
                "-n", str(args.n), "--jobs", str(jobs), "--seed", str(args.seed)]
     command += ["--generated"] if args.generated else ["--corpus", str(args.corpus)]
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the tree comes from --tree alone
-    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    # The tree measured comes first everywhere, workers included: Python 3.11's forkserver does not
+    # take the parent's sys.path (it starts with "python -c", so the working directory comes first,
+    # then PYTHONPATH), and a run started from this checkout would give the baseline's workers
+    # this tree's attache. Hence cwd and PYTHONPATH are the tree's; workers are checked after the run.
+    env = os.environ | {"PYTHONPATH": str(tree)}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tree)
     if done.returncode != 0:
         tail = " | ".join(done.stderr.strip().splitlines()[-4:])
         return {"failed": f"exit {done.returncode}: {tail}"}
@@ -301,7 +319,7 @@ def main(argv: list[str] | None = None) -> None:
                 runs.setdefault((label, jobs), []).append(result)
                 if label not in shown and "attache" in result:
                     shown.add(label)
-                    sys.stdout.write(f"{label} runs {python} with attache imported from {result['attache']}\n")
+                    sys.stdout.write(f"{label} runs {python} with attache imported from {result['attache']} (workers checked)\n")
                 sys.stdout.write(describe(f"{label:8s}", result).replace("jobs=?", f"jobs={jobs}"))
                 sys.stdout.flush()
     sys.stdout.write(f"\nmedian of {args.repeat} run(s) per side; peak tree = the largest; targets: >= {TARGET_PER_S:g} "
