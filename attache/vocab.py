@@ -193,3 +193,22 @@ def places() -> dict[str, Place]:
     for r in _rows("places_extra.tsv"):
         out.setdefault(r["name"], Place(r["name"], r["country"], float(r["lat"]), float(r["lon"]), 0))
     return out
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str  # VERB or NOUN, as spaCy tags it
+    type: str
+    plover: str
+    rule: str  # the check in attache/extract/triggers.py its arguments must pass ("" for none)
+    forms: tuple[str, ...]  # surface forms, to choose the sentences worth parsing
+
+
+@lru_cache(maxsize=None)
+def event_triggers() -> tuple[Trigger, ...]:
+    out = []
+    for line in _lines("event_triggers.tsv"):
+        lemma, pos, type_, plover, rule, forms = line.split("\t")
+        out.append(Trigger(lemma, pos, type_, plover, rule, tuple(_split(forms))))
+    return tuple(out)

@@ -6,13 +6,14 @@ import re
 
 from attache import __version__, vocab
 from attache.clean.article import Article
-from attache.extract import nlp
+from attache.extract import nlp, triggers
 from attache.extract.dates import find_dates
 from attache.extract.events import Dateline, Event, SentenceFacts, assemble_events
 from attache.extract.facts import find_money, find_organizations, find_topics
-from attache.extract.frames import find_cues, merge_nested_cues, read_cue
+from attache.extract.frames import apply_parse_status, find_cues, join_mentions, merge_nested_cues, read_cue
+from attache.extract.groups import find_groups
 from attache.extract.lexicon import find_countries
-from attache.extract.people import PersonMention, find_people, name_candidates
+from attache.extract.people import PersonMention, find_people
 from attache.extract.places import LocationMention, find_locations
 from attache.extract.sentences import Sentence, split_sentences
 
@@ -28,17 +29,29 @@ def extract_document(article: Article) -> dict:
     """Return the extraction record for ``article`` (schema/README.md), plus provenance."""
     text, published = article.text, article.published
     sentences = split_sentences(text, article.body)
-    people_by_sentence = _people(text, sentences)
+    analyses = nlp.analyze(text, [(s.start, s.end) for s in sentences],
+                           [bool(triggers.candidate_pattern().search(s.text)) for s in sentences])
+    people_by_sentence = _people(text, sentences, analyses)
     facts = []
-    for sent, people in zip(sentences, people_by_sentence):
+    for sent, people, analysis in zip(sentences, people_by_sentence, analyses):
         future = True if _FUTURE.search(sent.text) and not _PAST.search(sent.text) else None
         dates = find_dates(text, sent.start, sent.end, published, future)
         locations = find_locations(text, sent.start, sent.end)
+        countries = find_countries(text, sent.start, sent.end)
+        groups = find_groups(text, sent.start, sent.end)
         cues = merge_nested_cues([read_cue(c, text, sent.start, sent.end, dates, locations, published)
                                   for c in find_cues(text, sent.start, sent.end)], text)
-        facts.append(SentenceFacts(sent, cues, dates, people, find_countries(text, sent.start, sent.end),
-                                   locations, find_topics(text, sent.start, sent.end)))
-    events = assemble_events(facts, _dateline(article))
+        if analysis.parsed:
+            parties = [(p.start, p.end) for p in people] + [(c.start, c.end) for c in countries] + \
+                      [(g.start, g.end) for g in groups]
+            joined = join_mentions(cues, triggers.read_mentions(analysis, parties))
+            cues = [c if c in cues else read_cue(c, text, sent.start, sent.end, dates, locations, published)
+                    for c in joined]
+            for c in cues:
+                apply_parse_status(c, published)
+        facts.append(SentenceFacts(sent, cues, dates, people, countries, locations,
+                                   find_topics(text, sent.start, sent.end), groups))
+    events = assemble_events(facts, _dateline(article), _document_states(article, facts))
     organizations, money = [], []
     for sent in sentences:
         for _, _, org in find_organizations(text, sent.start, sent.end):
@@ -63,37 +76,34 @@ def extract_document(article: Article) -> dict:
     return record
 
 
-def _people(text: str, sentences: list[Sentence]) -> list[list[PersonMention]]:
-    """People per sentence: rules first; spaCy NER only for sentences that still hold a
-    capitalized name-like run no rule explained (the expensive model runs where needed)."""
+def _people(text: str, sentences: list[Sentence], analyses: list[nlp.SentenceAnalysis]) -> list[list[PersonMention]]:
+    """People per sentence, with spaCy's PERSON entities (read over every sentence) as
+    evidence beside the title rules."""
     known: list[PersonMention] = []
-    first_pass: list[list[PersonMention]] = []
-    for sent in sentences:
-        found = find_people(text, sent.start, sent.end, known)
-        known.extend(found)
-        first_pass.append(found)
-    windows: list[tuple[int, int, int]] = []  # (sentence index, start, end) around unexplained names
-    for i, sent in enumerate(sentences):
-        for s, e, name in name_candidates(text, sent.start, sent.end):
-            if len(name.split()) >= 2 and not any(p.start <= s < p.end for p in first_pass[i]):
-                lo, hi = _word_window(text, sent, s, e)
-                if windows and windows[-1][0] == i and lo <= windows[-1][2]:
-                    windows[-1] = (i, windows[-1][1], hi)
-                else:
-                    windows.append((i, lo, hi))
-    if not windows:
-        return first_pass
-    ner = nlp.person_spans([text[lo:hi] for _, lo, hi in windows])
-    spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
-    for (i, lo, _), spans in zip(windows, ner):
-        spans_by_sentence.setdefault(i, []).extend((lo + s, lo + e) for s, e in spans)
-    known = []
     out = []
-    for i, sent in enumerate(sentences):
-        found = find_people(text, sent.start, sent.end, known, spans_by_sentence.get(i))
+    for sent, analysis in zip(sentences, analyses):
+        spans = [(e.start, e.end) for e in analysis.entities if e.label == "PERSON"]
+        found = find_people(text, sent.start, sent.end, known, spans)
         known.extend(found)
         out.append(found)
     return out
+
+
+def _document_states(article: Article, facts: list[SentenceFacts]) -> list[str]:
+    """The states the report is about, most prominent first: the headline's and lead's
+    states and demonyms, then the states of the people it names."""
+    weight: dict[str, float] = {}
+    title = article.title or ""
+    for c in find_countries(title, 0, len(title)):
+        weight[c.code] = weight.get(c.code, 0) + 3
+    for i, f in enumerate(facts):
+        lead = 2 if i < 3 else 1
+        for c in f.countries:
+            weight[c.code] = weight.get(c.code, 0) + (0.5 * lead)
+        for p in f.people:
+            if p.country and p.title and p.not_participant_reason is None:
+                weight[p.country] = weight.get(p.country, 0) + 1.5 * lead
+    return [code for code, w in sorted(weight.items(), key=lambda kv: -kv[1]) if w >= 2]
 
 
 def _dateline(article: Article) -> Dateline | None:
@@ -116,19 +126,6 @@ def _dateline(article: Article) -> Dateline | None:
     return Dateline(location, date)
 
 
-NER_CONTEXT = (60, 40)  # characters of context before / after a name given to the NER model
-
-
-def _word_window(text: str, sent: Sentence, s: int, e: int) -> tuple[int, int]:
-    lo = max(sent.start, s - NER_CONTEXT[0])
-    hi = min(sent.end, e + NER_CONTEXT[1])
-    while lo > sent.start and not text[lo - 1].isspace():
-        lo -= 1
-    while hi < sent.end and not text[hi].isspace():
-        hi += 1
-    return lo, hi
-
-
 def event_record(e: Event, text: str) -> dict:
     date = e.date.value if e.date else None
     record = {
@@ -140,9 +137,11 @@ def event_record(e: Event, text: str) -> dict:
         "date_end": e.date.end_value if e.date else None,
         "location": _location(e),
         "countries": e.countries,
-        "participants": [{"name": p.name, "title": p.title, "country": p.country} for p in e.participants],
+        "participants": [{"name": p.name, "title": p.title, "country": p.country,
+                          "confidence": participant_confidence(p)} for p in e.participants],
         "topics": sorted(e.topics),
         "agreements_signed": e.agreements_signed,
+        "confidence": e.confidence,
         "evidence": [{"start": s.start, "end": s.end, "text": text[s.start:s.end]} for s in e.sentences],
         "why": dict(e.why, participants="; ".join(f"{p.name}: {', '.join(p.why)}" for p in e.participants)),
     }
@@ -151,6 +150,12 @@ def event_record(e: Event, text: str) -> dict:
     if e.background:
         record["background"] = True
     return record
+
+
+def participant_confidence(p: PersonMention) -> float:
+    """A name with a title and a state is surer than a bare name the model proposed."""
+    score = 0.5 + (0.25 if p.title else 0.0) + (0.15 if p.country else 0.0)
+    return round(min(1.0, score), 2)
 
 
 def _location(e: Event) -> dict | None:

@@ -17,6 +17,7 @@ from attache import vocab
 from attache.extract.dates import DateMention
 from attache.extract.frames import (BACKREF, BACKREF_TYPES, DISCUSSION, FUTURE_SIGNING, PARTICIPATION,
                                     Cue)
+from attache.extract.groups import GroupMention
 from attache.extract.lexicon import CountryMention
 from attache.extract.people import PersonMention
 from attache.extract.places import LocationMention
@@ -45,6 +46,7 @@ class SentenceFacts:
     countries: list[CountryMention]
     locations: list[LocationMention]
     topics: list[tuple[int, int, str]]
+    groups: list[GroupMention] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +66,8 @@ class Event:
     background: bool = False
     inherited_date: str | None = None
     why: dict[str, str] = field(default_factory=dict)
+    confidence: float = 0.0
+    states_from_document: int = 0  # how many of ``countries`` came from the document, not the sentence
 
     def add_sentence(self, facts: SentenceFacts, topics: bool = True) -> None:
         if facts.sentence not in self.sentences:
@@ -73,6 +77,8 @@ class Event:
 
     def add_people(self, people: list[PersonMention]) -> None:
         for p in people:
+            if p.not_participant_reason is not None:  # spokespeople, briefers, reporters
+                continue
             old = next((q for q in self.participants if q.surname == p.surname), None)
             if old is None:
                 self.participants.append(p)
@@ -122,7 +128,8 @@ def _date_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
-def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = None) -> list[Event]:
+def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = None,
+                    document_states: list[str] | None = None) -> list[Event]:
     events: list[Event] = []
     focus: Event | None = None  # the main occurred event the article reports
     current: Event | None = None  # the occurred, non-background event read last
@@ -292,6 +299,8 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
     for i, e in enumerate(events):
         _inherit_format(e, events[:i])
         _complete(e)
+        _fill_states(e, document_states or [])
+        e.confidence = _confidence(e)
     return [e for e in events if _keep(e)]
 
 
@@ -417,7 +426,7 @@ def _new_event(cue: Cue, facts: SentenceFacts, status: str, people: list[PersonM
     if cue.location:
         ev.why["location"] = cue.location.inferred or f"'{cue.location.name}' near the cue"
     ev.add_sentence(facts, topics=status == "occurred")
-    ev.add_people(people)
+    ev.add_people(_event_people(cue, people))
     if status == "occurred":
         for c in _event_countries(cue, facts):
             ev.add_country(c)
@@ -431,18 +440,75 @@ def _new_event(cue: Cue, facts: SentenceFacts, status: str, people: list[PersonM
     return ev
 
 
+def _in_arguments(cue: Cue, start: int, end: int) -> bool:
+    return cue.mention is not None and any(g.start <= start and end <= g.end for g in cue.mention.arguments)
+
+
 def _event_countries(cue: Cue, facts: SentenceFacts) -> list[str]:
-    """States taking part, read from the cue's sentence: demonym compounds, 'the X side',
-    'delegation of X', 'between X and Y', names around the cue."""
+    """States taking part, read from the cue's sentence: from the trigger's arguments in
+    the parse when it has some (subject, object, 'with', 'between A and B', 'the X side',
+    'Turkmen-Kazakh', a group's members); else demonym compounds, 'the X side', 'delegation
+    of X', 'between X and Y' and names around the cue."""
+    if cue.mention is not None and cue.mention.arguments:
+        codes = [c.code for c in facts.countries if _in_arguments(cue, c.start, c.end)]
+        codes += [p.country for p in facts.people if p.country and _in_arguments(cue, p.start, p.end)]
+        for g in facts.groups:
+            if _in_arguments(cue, g.start, g.end) or abs(g.start - cue.start) < 80:
+                codes += list(g.members)
+        if codes:
+            return list(dict.fromkeys(codes))
     codes = []
     for c in facts.countries:
         inside_person_title = any(p.start - 200 < c.start < p.start and p.country == c.code for p in facts.people)
         if inside_person_title or abs(c.start - cue.start) < 160:
             codes.append(c.code)
-    return codes
+    for g in facts.groups:
+        if abs(g.start - cue.start) < 160:
+            codes += list(g.members)
+    return list(dict.fromkeys(codes))
+
+
+def _event_people(cue: Cue, people: list[PersonMention]) -> list[PersonMention]:
+    """The people the trigger's arguments name, when the parse gives any; else all given."""
+    if cue.mention is None:
+        return people
+    named = [p for p in people if _in_arguments(cue, p.start, p.end)]
+    return named or people
+
+
+def _fill_states(e: Event, document_states: list[str]) -> None:
+    """An occurred event whose sentence names fewer than two states takes the report's
+    states (headline, lead, the people's titles): 'the two ministers met' in a report on
+    Japan and Vietnam is a Japan-Vietnam meeting. Marked in ``why`` and in the confidence."""
+    if e.status != "occurred" or len(e.countries) >= 2:
+        return
+    added = []
+    for code in document_states:
+        if len(e.countries) >= 2:
+            break
+        if code not in e.countries:
+            e.add_country(code)
+            added.append(code)
+    if added:
+        e.states_from_document = len(added)
+        e.why["countries"] = f"{', '.join(added)} from the report's headline, lead and people (not the event's sentence)"
+
+
+def _confidence(e: Event) -> float:
+    """How sure the reading is, in [0, 1]: a trigger confirmed by the parse, states and
+    people read in the event's own sentences, a date and a place raise it; states taken
+    from the rest of the document lower it."""
+    score = 0.55 if e.cue.mention is not None else 0.45
+    score += 0.15 if len(e.countries) - e.states_from_document >= 2 else 0.0
+    score += 0.1 if e.participants else 0.0
+    score += 0.05 if e.date is not None or e.inherited_date else 0.0
+    score += 0.05 if e.location is not None else 0.0
+    score -= 0.1 * e.states_from_document
+    return round(min(1.0, max(0.05, score)), 2)
 
 
 def _keep(e: Event) -> bool:
+    """Planned events stay; an occurred one needs a state taking part, read or filled."""
     if e.status == "planned":
         return True
-    return len(e.countries) >= 2 or (len(e.participants) >= 1 and bool(e.countries))
+    return bool(e.countries)

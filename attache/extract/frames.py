@@ -16,6 +16,7 @@ from attache import vocab
 from attache.extract.dates import DateMention
 from attache.extract.lexicon import role_pattern
 from attache.extract.places import LocationMention
+from attache.extract.triggers import Mention
 
 # a marker right before the cue, with at most five words between: "holding the first Summit"
 _PLANNED_BEFORE = re.compile(
@@ -76,6 +77,7 @@ class Cue:
     location: LocationMention | None = None
     what: str | None = None
     what_span: tuple[int, int] | None = None
+    mention: Mention | None = None  # the trigger read from the parse, when the sentence was parsed
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -215,3 +217,35 @@ def named_event(text: str, cue: Cue, s_start: int, s_end: int) -> tuple[str | No
     if not phrase or (not capitalized and phrase.lower() == cue.text.lower()):
         return None, None
     return phrase, (lo, lo + len(phrase))
+
+
+def join_mentions(cues: list[Cue], mentions: list[Mention]) -> list[Cue]:
+    """Cues of a parsed sentence, each with the trigger read from the parse: a mention
+    inside a cue's span is that cue's; a mention no cue covers is a cue of its own."""
+    out = list(cues)
+    for m in mentions:
+        tok = m.token
+        holder = next((c for c in out if c.start <= tok.start < c.end), None)
+        if holder is None:
+            holder = next((c for c in out if c.what_span and c.what_span[0] <= tok.start < c.what_span[1]), None)
+            if holder is not None:
+                continue  # a word inside a named event ('the Foreign Ministers' Retreat')
+            out.append(Cue(tok.start, tok.end, tok.text, m.type, m.trigger.plover, "strong", mention=m))
+        elif holder.mention is None:
+            holder.mention = m
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def apply_parse_status(cue: Cue, published: str | None) -> None:
+    """Tense, aspect and modality read from the parse decide planned or occurred where they
+    say something; a date after publication still makes an event planned."""
+    m = cue.mention
+    if m is None or m.planned is None:
+        return
+    if cue.planned_why.startswith("date "):
+        return  # a date before or after publication outranks the verb's form
+    if m.planned and not cue.planned:
+        cue.planned, cue.planned_why = True, f"parse: {m.status_why}"
+    elif not m.planned and cue.planned:
+        cue.planned, cue.planned_why = False, f"parse: {m.status_why}"
