@@ -44,7 +44,9 @@ def extract_document(article: Article) -> dict:
         if analysis.parsed:
             parties = [(p.start, p.end) for p in people] + [(c.start, c.end) for c in countries] + \
                       [(g.start, g.end) for g in groups]
-            joined = join_mentions(cues, triggers.read_mentions(analysis, parties))
+            mentions = triggers.read_mentions(analysis, parties)
+            rejected = [(t.start, t.end) for t in analysis.tokens if triggers.is_trigger_word(t)]
+            joined = join_mentions(cues, mentions, rejected)
             cues = [c if c in cues else read_cue(c, text, sent.start, sent.end, dates, locations, published)
                     for c in joined]
             for c in cues:

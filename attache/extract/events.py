@@ -508,7 +508,8 @@ def _confidence(e: Event) -> float:
 
 
 def _keep(e: Event) -> bool:
-    """Planned events stay; an occurred one needs a state taking part, read or filled."""
+    """A planned event needs a time, a place or a name (mere hopes stay out); an occurred
+    one a state taking part, read or filled."""
     if e.status == "planned":
-        return True
+        return bool(e.date or e.location or (e.what and any(w[:1].isupper() for w in e.what.split())))
     return bool(e.countries)

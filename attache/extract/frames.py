@@ -219,10 +219,13 @@ def named_event(text: str, cue: Cue, s_start: int, s_end: int) -> tuple[str | No
     return phrase, (lo, lo + len(phrase))
 
 
-def join_mentions(cues: list[Cue], mentions: list[Mention]) -> list[Cue]:
+def join_mentions(cues: list[Cue], mentions: list[Mention], rejected: list[tuple[int, int]]) -> list[Cue]:
     """Cues of a parsed sentence, each with the trigger read from the parse: a mention
-    inside a cue's span is that cue's; a mention no cue covers is a cue of its own."""
-    out = list(cues)
+    inside a cue's span is that cue's; a mention no cue covers is a cue of its own. A
+    one-word cue the parse read and rejected ('meeting challenges', 'received a letter')
+    (``rejected``: spans of trigger words whose arguments failed their rule) goes, as does a visit that is only the setting of what happened during it."""
+    out = [c for c in cues if not (" " not in c.text.strip() and any(c.start <= s < c.end for s, _ in rejected)
+                                   and not any(c.start <= m.token.start < c.end for m in mentions))]
     for m in mentions:
         tok = m.token
         holder = next((c for c in out if c.start <= tok.start < c.end), None)
@@ -233,6 +236,7 @@ def join_mentions(cues: list[Cue], mentions: list[Mention]) -> list[Cue]:
             out.append(Cue(tok.start, tok.end, tok.text, m.type, m.trigger.plover, "strong", mention=m))
         elif holder.mention is None:
             holder.mention = m
+    out = [c for c in out if not (c.mention is not None and c.mention.setting and c.type == "visit")]
     out.sort(key=lambda c: c.start)
     return out
 
@@ -241,6 +245,8 @@ def apply_parse_status(cue: Cue, published: str | None) -> None:
     """Tense, aspect and modality read from the parse decide planned or occurred where they
     say something; a date after publication still makes an event planned."""
     m = cue.mention
+    if m is not None and m.token.pos in ("VERB", "AUX"):
+        cue.anaphoric = False  # 'the diplomats met with': a verb reports, it never refers back
     if m is None or m.planned is None:
         return
     if cue.planned_why.startswith("date "):

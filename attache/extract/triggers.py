@@ -29,6 +29,13 @@ FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "intend", "agree", "
 FUTURE_MODIFIERS = frozenset({"upcoming", "forthcoming", "next", "future", "planned", "proposed", "expected",
                               "scheduled", "anticipated", "prospective"})
 PAST_MODIFIERS = frozenset({"previous", "last", "past", "former", "earlier", "recent", "prior", "preceding"})
+# verbs that make a noun trigger an aim, not a happening: "to enhance dialogue", "strengthen consultations"
+ABSTRACT_GOVERNORS = frozenset({"enhance", "strengthen", "promote", "deepen", "develop", "expand", "boost",
+                                "intensify", "institutionalize", "institutionalise", "improve", "advance",
+                                "increase", "facilitate", "encourage", "foster", "support", "value", "stress",
+                                "emphasize", "emphasise", "need", "require"})
+# prepositions that make a visit the setting of what happened during it, not an event of its own
+SETTING_PREPS = frozenset({"during", "as", "within", "amid", "throughout", "prior", "ahead", "in", "on"})
 ARGUMENT_PREPS = frozenset({"with", "between", "among", "to", "on", "by", "of", "from"})
 
 
@@ -49,6 +56,7 @@ class Mention:
     arguments: tuple[Argument, ...]
     planned: bool | None  # None when the parse does not say
     status_why: str
+    setting: bool = False  # a visit named as the setting of another happening ("during his visit, ...")
 
 
 @lru_cache(maxsize=None)
@@ -266,11 +274,57 @@ def read_mentions(a: SentenceAnalysis, parties: list[tuple[int, int]]) -> list[M
             continue
         args = arguments(a, tok)
         type_ = RULES[trigger.rule](a, tok, args, parties, trigger) if trigger.rule else trigger.type
-        if type_ is None:
+        if type_ is None or _aim_not_happening(a, tok):
             continue
         planned, why = status(a, tok)
-        out.append(Mention(tok, trigger, type_, args, planned, why))
+        out.append(Mention(tok, trigger, type_, args, planned, why, setting=_is_setting(a, tok)))
     return out
+
+
+def _aim_not_happening(a: SentenceAnalysis, tok: Token) -> bool:
+    """'agreed to enhance bilateral dialogue': the noun is what they want more of."""
+    if _pos(tok) != "NOUN" or tok.dep not in ("dobj", "conj"):
+        return False
+    node = tok
+    while node.dep == "conj" and node.head != node.i:
+        node = a.tokens[node.head]
+    gov = a.tokens[node.head]
+    return gov.lemma in ABSTRACT_GOVERNORS
+
+
+@lru_cache(maxsize=None)
+def _happening_verbs() -> frozenset[str]:
+    """Verbs that report a happening of their own, so a visit around them is its setting."""
+    return frozenset({t.lemma for t in vocab.event_triggers() if t.pos == "VERB"} |
+                     {"discuss", "hold", "attend", "chair", "co-chair", "engage", "exchange", "conclude", "agree",
+                      "address", "lay", "tour", "open", "inaugurate"})
+
+
+def is_trigger_word(tok: Token) -> bool:
+    """True when the token's lemma and part of speech are a row of the trigger table."""
+    return (tok.lemma, _pos(tok)) in _by_lemma()
+
+
+def _is_setting(a: SentenceAnalysis, tok: Token) -> bool:
+    """A visit or trip reached from a verb through 'during', 'as part of', 'on the second
+    day of', 'prior to', 'ahead of', 'in the course of': the setting of that verb's event."""
+    if tok.lemma not in ("visit", "trip") or _pos(tok) != "NOUN":
+        return False
+    node, preps, hops = tok, [], 0
+    while node.head != node.i and hops < 5:
+        parent = a.tokens[node.head]
+        if node.dep == "pobj" and parent.dep in ("prep", "advmod", "pcomp") or parent.dep == "prep":
+            preps.append(parent.lemma)
+        node = parent
+        hops += 1
+        if node.pos in ("VERB", "AUX"):
+            break
+    if not preps or node.pos not in ("VERB", "AUX") or node.lemma not in _happening_verbs():
+        return False
+    outer = preps[-1]
+    if outer in ("in", "on"):  # 'in the course of', 'on the second day of', 'on the sidelines of'
+        return len(preps) >= 2 and preps[-2] == "of"
+    return outer in SETTING_PREPS
 
 
 # ---- status from tense, aspect and modality ----
