@@ -7,6 +7,7 @@ import re
 from attache import __version__, vocab
 from attache.clean.article import Article
 from attache.extract import nlp, triggers
+from attache.extract.ceremonies import split_credentials
 from attache.extract.dates import find_dates
 from attache.extract.events import Dateline, Event, SentenceFacts, assemble_events
 from attache.extract.facts import find_money, find_organizations, find_topics
@@ -53,7 +54,7 @@ def extract_document(article: Article) -> dict:
                 apply_parse_status(c, published)
         facts.append(SentenceFacts(sent, cues, dates, people, countries, locations,
                                    find_topics(text, sent.start, sent.end), groups))
-    events = assemble_events(facts, _dateline(article), _document_states(article, facts))
+    events = split_credentials(assemble_events(facts, _dateline(article), _document_states(article, facts)), facts)
     organizations, money = [], []
     for sent in sentences:
         for _, _, org in find_organizations(text, sent.start, sent.end):

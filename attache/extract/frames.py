@@ -245,8 +245,12 @@ def apply_parse_status(cue: Cue, published: str | None) -> None:
     """Tense, aspect and modality read from the parse decide planned or occurred where they
     say something; a date after publication still makes an event planned."""
     m = cue.mention
-    if m is not None and m.token.pos in ("VERB", "AUX"):
-        cue.anaphoric = False  # 'the diplomats met with': a verb reports, it never refers back
+    if m is not None and (m.token.pos in ("VERB", "AUX") or any(
+            g.role in ("of", "with", "between", "possessor", "modifier") for g in m.arguments)
+            and cue.what is None):
+        # 'the diplomats met with': a verb reports, it never refers back; nor does a noun
+        # with its own arguments ('the credentials of nine new envoys')
+        cue.anaphoric = False
     if m is None or m.planned is None:
         return
     if cue.planned_why.startswith("date "):

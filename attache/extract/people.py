@@ -633,6 +633,19 @@ def _state_in_brackets(c: _Context, m: PersonMention, title_info) -> None:
             m.why.append(f"'({found[1]})' after the name")
 
 
+def _state_of_after_name(c: _Context, m: PersonMention, title_info) -> None:
+    """'Ambassador Jane Doe of Peru': the state right after the name."""
+    if m.country is not None:
+        return
+    after = re.match(r"[ \u00a0]*,?[ \u00a0]*of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'’. -]{1,40}?)(?=[,.;)]|[ \u00a0]+(?:and|to|in|who|at|as)\b|$)",
+                     c.text[c.e:c.hi])
+    if after:
+        code = vocab.country_names().get(after.group(1).strip())
+        if code:
+            m.country = code
+            m.why.append(f"'of {after.group(1).strip()}' after the name")
+
+
 def _state_from_counterpart(c: _Context, m: PersonMention, title_info) -> None:
     if m.country is not None:
         return
@@ -667,7 +680,7 @@ def _state_from_side(c: _Context, m: PersonMention, title_info) -> None:
             m.why.append(f"'the {word} side'")
 
 
-STATE_RULES = [_state_from_title, _state_in_brackets, _state_from_counterpart, _state_from_delegation,
+STATE_RULES = [_state_from_title, _state_in_brackets, _state_of_after_name, _state_from_counterpart, _state_from_delegation,
                _state_from_side]
 
 

@@ -22,8 +22,11 @@ _MINISTRY_SEAT = re.compile(
     r"\b(?:at|in)\s+the\s+(?:MFA|Ministry of Foreign Affairs|Foreign Ministry|Ministry)\s+of\s+(?:the\s+)?"
     r"(?P<country>[A-Z])")
 _NATIONAL_CAPITAL = re.compile(r"\b(?:in|to|at)\s+the\s+(?P<demonym>[A-Z][\w-]+)\s+capital\b(?!\s*,?\s+[A-Z])")
-_LANDMARK = re.compile(r"[ \u00a0]+(?:House|Palace|Hall|Hotel|Centre|Center|Square|Airport|Street|Avenue|University|"
-                      r"Museum|Stadium|Park|Building|Tower|Road|Club|Institute|Port)\b")
+_VENUE_WORDS = (r"House|Palace|Hall|Hotel|Centre|Center|Square|Airport|Street|Avenue|University|"
+                r"Museum|Stadium|Park|Building|Tower|Road|Club|Institute|Port|Residence|Mansion|Castle")
+_LANDMARK = re.compile(rf"[ \u00a0]+(?i:{_VENUE_WORDS})\b")
+# 'at State House, Nairobi', 'the Itamaraty Palace in Brasília': a venue's city
+_VENUE_CITY = re.compile(rf"\b(?:{_VENUE_WORDS}),?[ \u00a0]+(?:in[ \u00a0]+)?(?P<place>[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+)?)")
 _COUNTRY_CUE = re.compile(r"\b(?:visited|visit to|trip to|held in|take place in|took place in|hosted in|arrived in|in|to)\s+(?:the\s+)?$")
 _OFFICIAL_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Federal|Islamic|Socialist|Democratic|People's|Arab|United)\s+)*"
                               r"(?:Republic|Kingdom|Sultanate|State|Emirate|Grand Duchy|Principality)\s+of\s+(?:the\s+)?")
@@ -44,14 +47,15 @@ class LocationMention:
 def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
     out: list[LocationMention] = []
     places = vocab.places()
-    for m in _CITY_CUE.finditer(text, start, end):
+    for m in [*_CITY_CUE.finditer(text, start, end), *_VENUE_CITY.finditer(text, start, end)]:
         raw = m.group("place")
         for name in (raw, raw.split()[0]):
             place = places.get(name)
             if place and name not in vocab.country_names() and name not in vocab.demonyms() \
                     and name not in stop_tokens() and not _LANDMARK.match(text, m.start("place") + len(name)):
                 s = m.start("place")
-                out.append(LocationMention(s, s + len(name), name, place.country, place.lat, place.lon))
+                if not any(o.start == s for o in out):
+                    out.append(LocationMention(s, s + len(name), name, place.country, place.lat, place.lon))
                 break
     for m in _NATIONAL_CAPITAL.finditer(text, start, end):
         code = vocab.demonyms().get(m.group("demonym"))

@@ -1,0 +1,87 @@
+"""Ceremonies that are several events at once.
+
+A head of state who receives the credentials of several new ambassadors in one ceremony
+meets each sending state: the record holds one meeting per sending state, with the host's
+people and that state's envoy, as analysts count credentials (who accredited whom, when).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from attache import vocab
+from attache.extract.events import Event, SentenceFacts
+from attache.extract.people import PersonMention
+
+CREDENTIALS = re.compile(r"\b(?:credentials|credence)\b", re.IGNORECASE)
+ENVOY_TITLE = re.compile(r"\b(?:ambassador|envoy|high commissioner|charg[ée] d'affaires|nuncio)", re.IGNORECASE)
+ENVOY_CONTEXT = re.compile(r"\b(?:ambassadors?|envoys?|high commissioners?|diplomats|countries|nations|"
+                           r"credentials|credence)\b", re.IGNORECASE)
+FOLLOWING_SENTENCES = 3  # how far after the ceremony's sentence its list of envoys may stand
+
+
+def split_credentials(events: list[Event], facts: list[SentenceFacts]) -> list[Event]:
+    """Each credentials ceremony with envoys of two or more states becomes one meeting per
+    sending state; other events pass unchanged."""
+    out: list[Event] = []
+    for e in events:
+        if e.status != "occurred" or e.background or not any(CREDENTIALS.search(s.text) for s in e.sentences):
+            out.append(e)
+            continue
+        host = _host(e)
+        envoys = _envoys(e, facts, host) if host else []
+        if len(envoys) < 2:
+            out.append(e)
+            continue
+        hosts = [p for p in e.participants if p.country in (host, None) and not ENVOY_TITLE.search(p.title or "")]
+        for state, envoy in envoys:
+            one = copy.copy(e)
+            one.countries = [host, state]
+            one.participants = hosts + ([envoy] if envoy else [])
+            one.why = dict(e.why, countries=f"{state}: one of {len(envoys)} states whose envoys presented "
+                                             f"credentials in one ceremony")
+            one.states_from_document = 0
+            out.append(one)
+    return out
+
+
+_ACCREDITED_TO = re.compile(r"\b(?:ambassadors?|envoys?|high commissioners?|diplomats)\b[^.;]{0,40}?\bto\s+(?:the\s+)?"
+                            r"(?P<state>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+
+
+def _host(e: Event) -> str | None:
+    """The receiving state: 'ambassadors to X', else its people's state, else the place of
+    the ceremony."""
+    for s in e.sentences:
+        for m in _ACCREDITED_TO.finditer(s.text):
+            code = vocab.country_names().get(m.group("state")) or vocab.country_names().get(m.group("state").split()[0])
+            if code:
+                return code
+    for p in e.participants:
+        if p.country and not ENVOY_TITLE.search(p.title or ""):
+            return p.country
+    if e.location is not None and e.location.country:
+        return e.location.country
+    return e.countries[0] if e.countries else None
+
+
+def _envoys(e: Event, facts: list[SentenceFacts], host: str) -> list[tuple[str, PersonMention | None]]:
+    """(sending state, its envoy when named) from the ceremony's sentence and the few after
+    it: ambassadors with their state, or states listed beside words for envoys."""
+    first = min(s.index for s in e.sentences)
+    window = [f for f in facts if first <= f.sentence.index <= first + FOLLOWING_SENTENCES]
+    found: dict[str, PersonMention | None] = {}
+    for f in window:
+        for p in f.people:
+            if p.country and p.country != host and (ENVOY_TITLE.search(p.title or "") or
+                                                    ENVOY_CONTEXT.search(f.sentence.text)):
+                found.setdefault(p.country, p)
+    for f in window:
+        if not ENVOY_CONTEXT.search(f.sentence.text):
+            continue
+        states = [c.code for c in f.countries if c.code != host and c.kind == "name"]
+        if len(set(states)) >= 2 or found:
+            for code in states:
+                found.setdefault(code, None)
+    return list(found.items())
