@@ -482,6 +482,12 @@ def _fill_states(e: Event, document_states: list[str]) -> None:
     Japan and Vietnam is a Japan-Vietnam meeting. Marked in ``why`` and in the confidence."""
     if e.status != "occurred" or len(e.countries) >= 2:
         return
+    host = e.location.country if e.location is not None and e.location.kind != "country" else None
+    if host and host not in e.countries and e.type != "phone_call":
+        e.add_country(host)
+        e.why["countries"] = f"{host}: the state of {e.location.name}, where it took place"
+        if len(e.countries) >= 2:
+            return
     added = []
     for code in document_states:
         if len(e.countries) >= 2:
