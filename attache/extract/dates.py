@@ -54,6 +54,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(_p(p), re.IGNORECASE
     ("month_only", r"\b(?:in|since|during|until|by|for)\s+(?:early\s+|late\s+|mid-|the\s+(?:end|beginning|middle)\s+of\s+)?{month1}\b(?!\s+\d)"),
     ("near_month", r"\b(?P<rel>last|this past|past|next|this coming|coming)\s+{month1}\b(?!\s+\d)"),
     ("weekday", r"\b(?P<rel>last|this|next|on|past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+    # a bare weekday, capitalized, as wires write it: "arrived Tuesday afternoon", "Monday (01/09)"
+    ("weekday", r"(?<![\w-])(?P<rel>)(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+                r"(?!,?\s+(?:\d|" + "|".join(m for m in MONTHS if len(m) > 3) + r"))"),
     ("relative", r"\b(?P<rel>yesterday|today|tomorrow|last year|this year|the current year|current year|next year|last month|this month|next month|the previous year|the past year|earlier this year|later this year|earlier this month|later this month|later this week|earlier this week|this week|next week|last week)\b"),
     ("year", r"\b(?:in|since|during|of|for)\s+(?:early\s+|late\s+|mid-)?{year1}\b"),
     ("year", r"(?<=[A-Za-z] ){year1}\b(?!\s*(?:%|percent|tons|million|billion|-))"),
@@ -136,6 +139,25 @@ def find_dates(text: str, start: int, end: int, published: str | None,
             taken.append((s, e))
             out.append(DateMention(start + s, start + e, m.group(0), kind, value, end_value, month_day, rule))
     out.sort(key=lambda d: d.start)
+    return _check_weekdays(out, text)
+
+
+def _check_weekdays(dates: list[DateMention], text: str) -> list[DateMention]:
+    """'Wednesday, September 3': a weekday written right before a day is one date. When
+    they agree the day stands alone; when they disagree the text is wrong somewhere and
+    neither is kept (a day is never guessed)."""
+    out: list[DateMention] = []
+    skip: set[int] = set()
+    for i, d in enumerate(dates):
+        nxt = dates[i + 1] if i + 1 < len(dates) else None
+        if d.kind == "weekday" and nxt is not None and nxt.kind == "day" and \
+                re.fullmatch(r"[ \u00a0]*,?[ \u00a0]*(?:the[ \u00a0]+)?", text[d.end:nxt.start]):
+            named = WEEKDAYS[d.text.split()[-1].lower()]
+            if nxt.value and len(nxt.value) == 10 and dt.date.fromisoformat(nxt.value).weekday() != named:
+                skip.add(i + 1)
+            continue
+        if i not in skip:
+            out.append(d)
     return out
 
 
@@ -215,7 +237,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, hint: int | None, futu
         if pub is None:
             return None, None, None, "weekday without publication date"
         target = WEEKDAYS[g["wd"].lower()]
-        rel = g["rel"].lower()
+        rel = g["rel"].lower() or "on"
         forward = rel == "next" or (rel in ("on", "this") and future is True)
         if forward:
             delta = (target - pub.weekday()) % 7 or (7 if rel == "next" else 0)

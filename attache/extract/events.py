@@ -191,6 +191,7 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 target = _backref_target(cue.type, events) or focus
                 target.add_sentence(facts)
                 target.add_people(sentence_people)
+                _date_from_later_sentence(target, cue.date, facts)
                 touched.append(target)
                 continue
             if focus is None:
@@ -271,6 +272,7 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
             target = target or current or focus
             target.add_sentence(facts)
             target.add_people(sentence_people)
+            _date_from_later_sentence(target, cue.date, facts)
             touched.append(target)
 
         if touched:
@@ -302,6 +304,23 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
         _fill_states(e, document_states or [])
         e.confidence = _confidence(e)
     return [e for e in events if _keep(e)]
+
+
+def _date_from_later_sentence(e: Event, date: DateMention | None, facts: SentenceFacts) -> None:
+    """'The talks were held ... on Saturday': a sentence that refers back to an undated
+    event dates it, when the date is the one its cue reads (or the sentence's only date)
+    and lies on or before publication."""
+    if e.status != "occurred" or e.date is not None or e.inherited_date or e.background:
+        return
+    dated = [d for d in facts.dates if d.value]
+    if date is None or not date.value:
+        date = dated[0] if len(dated) == 1 else None
+    if date is None or published_after(date.value, facts):
+        return
+    if any(c.date is date and c.type != e.type and not c.anaphoric for c in facts.cues):
+        return  # the date of another event named in the same sentence
+    e.date = date
+    e.why["date"] = f"'{date.text}' in a later sentence on the same event: {date.rule}"
 
 
 def _inherit_format(e: Event, earlier: list[Event]) -> None:
