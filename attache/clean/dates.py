@@ -14,6 +14,17 @@ import re
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
+# month names of header stamps on sites whose pages are otherwise in English (Indonesian and
+# Malay, Spanish, Portuguese, French, German), where they differ from the English ones
+_MONTHS.update({"januari": 1, "februari": 2, "maret": 3, "mac": 3, "mei": 5, "juni": 6, "juli": 7,
+                "agustus": 8, "ogos": 8, "oktober": 10, "desember": 12, "disember": 12,
+                "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+                "agosto": 8, "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+                "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+                "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+                "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+                "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+                "januar": 1, "februar": 2, "märz": 3, "dezember": 12})
 
 MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -52,7 +63,7 @@ def iso_from_match(match: re.Match) -> str | None:
 _DATE_IN_LINE = re.compile(
     rf"(?<![\w.]){DATE}(?![\w])|(?<![\d/])(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>\d{{4}})(?![\d/])", re.I)
 DATE_LINE_MAX_CHARS = 120
-DATE_LINE_WINDOW = (6, 3)  # lines read at the top and at the bottom of a text
+DATE_LINE_WINDOW = (10, 3)  # lines read at the top and at the bottom of a text
 
 
 def find_date_line(text: str) -> tuple[str, str] | None:
