@@ -298,12 +298,78 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 target.add_country(c.code)
     _apply_dateline(events, dateline)
     _topics_of_the_report(events, sentences)
+    events = _merge_planned_retellings(events)
     for i, e in enumerate(events):
         _inherit_format(e, events[:i])
+        _place_of_the_visit(e, events)
         _complete(e)
         _fill_states(e, document_states or [])
         e.confidence = _confidence(e)
     return [e for e in events if _keep(e)]
+
+
+def _merge_planned_retellings(events: list[Event]) -> list[Event]:
+    """'X will fly to Vietnam for a state visit' ... 'the state visit will be from January
+    29 to 30': one announced happening told twice is one planned event, with the most
+    precise date and place either telling gives."""
+    out: list[Event] = []
+    for e in events:
+        same = None
+        if e.status == "planned" and e.type == "visit":
+            same = next((o for o in out if o.status == "planned" and o.type == e.type and _same_place(o, e)
+                         and _date_compatible(o.date.value if o.date else None, e.date.value if e.date else None)
+                         and _same_people(o, e)), None)
+        if same is None:
+            out.append(e)
+            continue
+        for sent in e.sentences:
+            if sent not in same.sentences:
+                same.sentences.append(sent)
+        if e.date is not None and e.date.value and (same.date is None or not same.date.value
+                                                    or len(e.date.value) > len(same.date.value)):
+            same.date = e.date
+            same.why["date"] = e.why.get("date", "")
+        if same.location is None or (e.location is not None and same.location.kind == "country"
+                                     and e.location.kind != "country"):
+            same.location = e.location or same.location
+        same.add_people(e.participants)
+        for c in e.countries:
+            same.add_country(c)
+        same.what = same.what or e.what
+    return out
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    return a.location.country == b.location.country
+
+
+def _same_people(a: Event, b: Event) -> bool:
+    if not a.participants or not b.participants:
+        return True
+    return bool({p.surname for p in a.participants} & {p.surname for p in b.participants})
+
+
+def _place_of_the_visit(e: Event, events: list[Event]) -> None:
+    """A meeting, talks or signing without a place of its own, announced or reported in a
+    report on a visit, is held where the visit goes (and, announced, in its month)."""
+    if e.location is not None or e.type not in ("meeting", "talks", "signing", "phone_call") or e.background:
+        return
+    if e.type == "phone_call":
+        return
+    visit = next((v for v in events if v.type == "visit" and v is not e and not v.background
+                  and v.location is not None and v.status in (e.status, "occurred")), None)
+    if visit is None:
+        return
+    e.location = visit.location
+    e.why["location"] = f"the place of the visit it belongs to ({visit.location.name})"
+    for code in visit.countries:
+        if e.status == "planned":
+            e.add_country(code)
+    if e.status == "planned" and e.date is None and visit.date is not None and visit.date.value:
+        e.inherited_date = visit.date.value[:7]
+        e.why["date"] = "month of the visit it belongs to"
 
 
 def _date_from_later_sentence(e: Event, date: DateMention | None, facts: SentenceFacts) -> None:

@@ -36,6 +36,7 @@ ABSTRACT_GOVERNORS = frozenset({"enhance", "strengthen", "promote", "deepen", "d
                                 "emphasize", "emphasise", "need", "require"})
 # prepositions that make a visit the setting of what happened during it, not an event of its own
 SETTING_PREPS = frozenset({"during", "as", "within", "amid", "throughout", "prior", "ahead", "in", "on"})
+SETTING_OF_VERB = frozenset({"at", "during", "following", "after", "on", "in", "amid", "throughout"})
 ARGUMENT_PREPS = frozenset({"with", "between", "among", "to", "on", "by", "of", "from"})
 
 
@@ -274,11 +275,19 @@ def read_mentions(a: SentenceAnalysis, parties: list[tuple[int, int]]) -> list[M
             continue
         args = arguments(a, tok)
         type_ = RULES[trigger.rule](a, tok, args, parties, trigger) if trigger.rule else trigger.type
-        if type_ is None or _aim_not_happening(a, tok):
+        if type_ is None or _aim_not_happening(a, tok) or _apposition_of_trigger(a, tok):
             continue
         planned, why = status(a, tok)
         out.append(Mention(tok, trigger, type_, args, planned, why, setting=_is_setting(a, tok)))
     return out
+
+
+def _apposition_of_trigger(a: SentenceAnalysis, tok: Token) -> bool:
+    """'a state visit, his first bilateral meeting of the year': the second noun renames the
+    first, it is no second event."""
+    if tok.dep != "appos" or tok.head == tok.i:
+        return False
+    return is_trigger_word(a.tokens[tok.head])
 
 
 def _aim_not_happening(a: SentenceAnalysis, tok: Token) -> bool:
@@ -371,6 +380,8 @@ def status(a: SentenceAnalysis, tok: Token) -> tuple[bool | None, str]:
     while node.head != node.i and hops < 4:
         node = a.tokens[node.head]
         hops += 1
+        if node.dep == "prep" and node.lemma in SETTING_OF_VERB and _pos(tok) == "NOUN":
+            return None, ""  # 'agreed to cooperate at the Dialogue': the event is the setting, not the aim
         if node.pos in ("VERB", "AUX"):
             planned, why = _verb_status(a, node)
             if planned is not None:
