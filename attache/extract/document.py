@@ -7,11 +7,11 @@ import re
 from attache import __version__, vocab
 from attache.clean.article import Article
 from attache.extract import nlp, triggers
-from attache.extract.ceremonies import split_credentials
+from attache.extract.splits import split_credentials, split_destinations
 from attache.extract.dates import find_dates
 from attache.extract.events import Dateline, Event, SentenceFacts, assemble_events
 from attache.extract.facts import find_money, find_organizations, find_topics
-from attache.extract.frames import apply_parse_status, find_cues, join_mentions, merge_nested_cues, read_cue
+from attache.extract.frames import apply_parse_place, apply_parse_status, find_cues, join_mentions, merge_nested_cues, read_cue
 from attache.extract.groups import find_groups
 from attache.extract.lexicon import find_countries
 from attache.extract.people import PersonMention, find_people
@@ -52,9 +52,11 @@ def extract_document(article: Article) -> dict:
                     for c in joined]
             for c in cues:
                 apply_parse_status(c, published)
+                apply_parse_place(c, locations)
         facts.append(SentenceFacts(sent, cues, dates, people, countries, locations,
                                    find_topics(text, sent.start, sent.end), groups))
-    events = split_credentials(assemble_events(facts, _dateline(article), _document_states(article, facts)), facts)
+    events = assemble_events(facts, _dateline(article), _document_states(article, facts))
+    events = split_destinations(split_credentials(events, facts), facts)
     organizations, money = [], []
     for sent in sentences:
         for _, _, org in find_organizations(text, sent.start, sent.end):

@@ -259,3 +259,17 @@ def apply_parse_status(cue: Cue, published: str | None) -> None:
         cue.planned, cue.planned_why = True, f"parse: {m.status_why}"
     elif not m.planned and cue.planned:
         cue.planned, cue.planned_why = False, f"parse: {m.status_why}"
+
+
+def apply_parse_place(cue: Cue, locations: list[LocationMention]) -> None:
+    """A visit goes where its object or 'to' phrase says ('will visit Moscow', 'a visit to
+    Hanoi'): that place outranks the nearest one."""
+    m = cue.mention
+    if m is None or cue.type != "visit":
+        return
+    for arg in m.arguments:
+        if arg.role in ("object", "to"):
+            place = next((loc for loc in locations if arg.start <= loc.start < arg.end), None)
+            if place is not None:
+                cue.location = place
+                return

@@ -15,7 +15,7 @@ from attache.extract.lexicon import find_countries
 from attache.extract.people import stop_tokens
 
 _CITY_CUE = re.compile(
-    r"\b(?i:in|at|to|from|city of|capital of|capital,|arrived in|visited|visiting|visit to|held in|hosted in|"
+    r"\b(?i:in|at|to|from|city of|capital of|capital,|arrived in|visited|visiting|visits?|visit to|held in|hosted in|"
     r"(?:depart(?:s|ed|ing)?|leaves|left|leaving|heads?|headed|bound|flies|flew|set off) for)"
     r"[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z]\w+[ \u00a0])?city[ \u00a0]+of[ \u00a0]+)?"
     r"(?P<place>[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+)?)")

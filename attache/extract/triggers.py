@@ -45,6 +45,7 @@ class Argument:
     role: str  # subject, object, with, between, to, on, by, of, modifier, possessor, governor_subject ...
     start: int  # character span of the argument's subtree
     end: int
+    parts: tuple[tuple[int, int], ...] = ()  # spans of coordinated parts: 'A, B and C' -> A, B, C
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def arguments(a: SentenceAnalysis, tok: Token) -> tuple[Argument, ...]:
 
     def add(role: str, head: Token) -> None:
         sub = a.subtree(head.i)
-        out.append(Argument(role, sub[0].start, sub[-1].end))
+        out.append(Argument(role, sub[0].start, sub[-1].end, conjuncts(a, head)))
 
     def from_children(node: Token, prefix: str = "") -> None:
         for c in a.children(node.i):
@@ -120,6 +121,27 @@ def arguments(a: SentenceAnalysis, tok: Token) -> tuple[Argument, ...]:
             from_children(node, "governor_")
             break
     return tuple(g for g in out if not g.start <= tok.start < g.end)  # not a phrase holding the trigger
+
+
+def conjuncts(a: SentenceAnalysis, head: Token) -> tuple[tuple[int, int], ...]:
+    """Character spans of the coordinated parts of a phrase ('his Armenian counterpart,
+    President X, and the ministers'): each conjunct's subtree without the conjuncts below it."""
+    chain = [head]
+    for tok in chain:
+        chain.extend(c for c in a.children(tok.i) if c.dep == "conj" and c not in chain)
+    if len(chain) < 2:
+        return ()
+    spans = []
+    for part in chain:
+        others = {t.i for c in a.children(part.i) if c.dep in ("conj", "cc", "punct") and c in chain or c.dep == "cc"
+                  for t in a.subtree(c.i)}
+        own = [t for t in a.subtree(part.i) if t.i not in others and t.dep not in ("cc",)
+               and not (t.dep == "punct" and t.i > part.i)]
+        own = [t for t in own if not any(t.i in {x.i for x in a.subtree(c.i)} for c in chain if c is not part
+                                           and c.head == part.i)]
+        if own:
+            spans.append((own[0].start, own[-1].end))
+    return tuple(sorted(spans))
 
 
 def _span_has_party(a: SentenceAnalysis, arg: Argument, parties: list[tuple[int, int]]) -> bool:
@@ -347,8 +369,9 @@ def _verb_status(a: SentenceAnalysis, verb: Token) -> tuple[bool | None, str]:
     lemmas = {x.lemma for x in auxes}
     if lemmas & {"will", "shall"}:
         return True, f"'{' '.join(x.text for x in auxes)} {verb.text}': future"
-    if "would" in lemmas and verb.tag == "VB":
-        return True, f"'would {verb.text}': future in reported speech"
+    if lemmas & {"would", "may", "might", "could"} and verb.tag == "VB":
+        modal = next(x.text for x in auxes if x.lemma in ("would", "may", "might", "could"))
+        return True, f"'{modal} {verb.text}': future or possible"
     if "to" in lemmas and verb.head != verb.i:
         gov = a.tokens[verb.head]
         if gov.lemma in FUTURE_GOVERNORS or gov.lemma == "be" and gov.tag in ("VBZ", "VBP", "VB"):

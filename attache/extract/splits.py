@@ -1,8 +1,10 @@
-"""Ceremonies that are several events at once.
+"""One mention, several events.
 
-A head of state who receives the credentials of several new ambassadors in one ceremony
-meets each sending state: the record holds one meeting per sending state, with the host's
-people and that state's envoy, as analysts count credentials (who accredited whom, when).
+- A head of state who receives the credentials of several new ambassadors in one ceremony
+  meets each sending state: the record holds one meeting per sending state, with the
+  host's people and that state's envoy, as analysts count credentials (who accredited
+  whom, when).
+- A visit to two places ("will visit Moscow and Tehran") is one visit per place.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from attache import vocab
 from attache.extract.events import Event, SentenceFacts
 from attache.extract.people import PersonMention
+from attache.extract.places import LocationMention
 
 CREDENTIALS = re.compile(r"\b(?:credentials|credence)\b", re.IGNORECASE)
 ENVOY_TITLE = re.compile(r"\b(?:ambassador|envoy|high commissioner|charg[ée] d'affaires|nuncio)", re.IGNORECASE)
@@ -48,6 +51,58 @@ def split_credentials(events: list[Event], facts: list[SentenceFacts]) -> list[E
 
 _ACCREDITED_TO = re.compile(r"\b(?:ambassadors?|envoys?|high commissioners?|diplomats)\b[^.;]{0,40}?\bto\s+(?:the\s+)?"
                             r"(?P<state>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+
+
+def split_destinations(events: list[Event], facts: list[SentenceFacts]) -> list[Event]:
+    """A visit whose destination is coordinated places ('Moscow and Tehran') becomes one
+    visit per place, each with that place and its state beside the visitor's."""
+    by_sentence = {f.sentence.index: f for f in facts}
+    out: list[Event] = []
+    for e in events:
+        places = _destinations(e, by_sentence)
+        if len(places) < 2:
+            out.append(e)
+            continue
+        home = {p.country for p in e.participants if p.country}
+        for place in places:
+            one = copy.copy(e)
+            one.location = place
+            one.countries = [c for c in e.countries if c in home or c == place.country]
+            if place.country and place.country not in one.countries:
+                one.countries.append(place.country)
+            one.why = dict(e.why, location=f"'{place.name}': one of {len(places)} places the visit goes to")
+            out.append(one)
+    return out
+
+
+def _destinations(e: Event, by_sentence: dict) -> list:
+    if e.type != "visit" or e.cue.mention is None:
+        return []
+    facts = next((by_sentence[s.index] for s in e.sentences if s.start <= e.cue.start < s.end), None)
+    if facts is None:
+        return []
+    for arg in e.cue.mention.arguments:
+        if arg.role not in ("object", "to") or len(arg.parts) < 2:
+            continue
+        places = []
+        for lo, hi in arg.parts:
+            place = next((loc for loc in facts.locations if lo <= loc.start < hi), None) or \
+                _place_named(facts.sentence.text, facts.sentence.start, lo, hi)
+            if place is None:
+                return []
+            places.append(place)
+        return places
+    return []
+
+
+def _place_named(text: str, offset: int, lo: int, hi: int) -> LocationMention | None:
+    """The part of a coordination that is a place's name alone ('... and Tehran')."""
+    name = text[lo - offset:hi - offset].strip()
+    place = vocab.places().get(name)
+    if place is not None:
+        return LocationMention(lo, hi, name, place.country, place.lat, place.lon)
+    code = vocab.country_names().get(name)
+    return LocationMention(lo, hi, name, code, kind="country") if code else None
 
 
 def _host(e: Event) -> str | None:
