@@ -292,7 +292,8 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 any(p.surname == q.surname for q in target.participants) for p in facts.people):
             target.add_people(facts.people)
         for c in facts.countries:
-            if c.kind == "demonym" and _side_word_after(text, c, facts.sentence.start):
+            if c.kind == "demonym" and _side_word_after(text, c, facts.sentence.start) \
+                    and c.start - facts.sentence.start < 40:  # 'The Turkmen side noted': a party speaking
                 target.add_country(c.code)
             elif c.kind == "name" and ATTENDED.search(text):
                 target.add_country(c.code)

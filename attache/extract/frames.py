@@ -222,9 +222,10 @@ def named_event(text: str, cue: Cue, s_start: int, s_end: int) -> tuple[str | No
 def join_mentions(cues: list[Cue], mentions: list[Mention], rejected: list[tuple[int, int]]) -> list[Cue]:
     """Cues of a parsed sentence, each with the trigger read from the parse: a mention
     inside a cue's span is that cue's; a mention no cue covers is a cue of its own. A
-    one-word cue the parse read and rejected ('meeting challenges', 'received a letter')
+    cue whose trigger word the parse read and rejected ('meeting challenges', 'received a
+    letter', 'arrived at a consensus')
     (``rejected``: spans of trigger words whose arguments failed their rule) goes, as does a visit that is only the setting of what happened during it."""
-    out = [c for c in cues if not (" " not in c.text.strip() and any(c.start <= s < c.end for s, _ in rejected)
+    out = [c for c in cues if not (any(c.start <= s < c.end for s, _ in rejected)
                                    and not any(c.start <= m.token.start < c.end for m in mentions))]
     for m in mentions:
         tok = m.token

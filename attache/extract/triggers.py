@@ -251,7 +251,7 @@ def rule_arrival(a, tok, args, parties, trigger):
     for c in a.children(tok.i):
         if c.dep == "prep" and c.lemma in ("in", "at"):
             objs = [p for p in a.children(c.i) if p.dep == "pobj"]
-            if any(any(p.start <= e.start < p.end + 40 and e.label in ("GPE", "LOC", "FAC") for e in a.entities)
+            if any(any(p.start <= e.start < p.end + 40 and e.label in ("GPE", "LOC") for e in a.entities)
                    for p in objs):
                 return trigger.type
     return None
