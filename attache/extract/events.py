@@ -140,7 +140,7 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
         sentence_people = list(facts.people)
         for cue in facts.cues:
             if cue.strength == "weak":  # signing: belongs to the event around it
-                future = FUTURE_SIGNING.search(text) is not None
+                future = FUTURE_SIGNING.search(text) is not None or cue.planned
                 target = current or focus
                 if target is not None and not future:
                     target.agreements_signed = True

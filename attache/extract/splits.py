@@ -135,8 +135,28 @@ def _envoys(e: Event, facts: list[SentenceFacts], host: str) -> list[tuple[str, 
     for f in window:
         if not ENVOY_CONTEXT.search(f.sentence.text):
             continue
-        states = [c.code for c in f.countries if c.code != host and c.kind == "name"]
-        if len(set(states)) >= 2 or found:
-            for code in states:
-                found.setdefault(code, None)
+        for code in _listed_states(f, host):
+            found.setdefault(code, None)
     return list(found.items())
+
+
+_LIST_GAP = re.compile(r"^[ \u00a0]*(?:,|and|as well as|the|,[ \u00a0]*and)?[ \u00a0]*(?:the[ \u00a0]+)?$")
+
+
+def _listed_states(f: SentenceFacts, host: str) -> list[str]:
+    """States written as a list ('Canada, Finland, Israel and Spain'): runs of two or more
+    state names with only commas and 'and' between them."""
+    names = [c for c in f.countries if c.kind == "name"]
+    text, offset = f.sentence.text, f.sentence.start
+    out: list[str] = []
+    run = names[:1]
+    for prev, c in zip(names, names[1:]):
+        if _LIST_GAP.match(text[prev.end - offset:c.start - offset]):
+            run.append(c)
+            continue
+        if len(run) >= 2:
+            out += [x.code for x in run]
+        run = [c]
+    if len(run) >= 2:
+        out += [x.code for x in run]
+    return [code for code in dict.fromkeys(out) if code != host]

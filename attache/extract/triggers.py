@@ -399,11 +399,13 @@ def status(a: SentenceAnalysis, tok: Token) -> tuple[bool | None, str]:
         planned, why = _verb_status(a, tok)
         if planned is not None:
             return planned, why
-    node, hops = tok, 0
+    node, hops, through_setting = tok, 0, False
     while node.head != node.i and hops < 4:
         node = a.tokens[node.head]
         hops += 1
         if node.dep == "prep" and node.lemma in SETTING_OF_VERB and _pos(tok) == "NOUN":
+            through_setting = True
+        if node.pos in ("VERB", "AUX") and through_setting and node.lemma not in _happening_verbs():
             return None, ""  # 'agreed to cooperate at the Dialogue': the event is the setting, not the aim
         if node.pos in ("VERB", "AUX"):
             planned, why = _verb_status(a, node)
