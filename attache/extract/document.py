@@ -11,7 +11,7 @@ from attache.extract.splits import split_credentials, split_destinations
 from attache.extract.dates import find_dates
 from attache.extract.events import Dateline, Event, SentenceFacts, assemble_events
 from attache.extract.facts import find_money, find_organizations, find_topics
-from attache.extract.frames import apply_parse_place, apply_parse_status, find_cues, join_mentions, merge_nested_cues, read_cue
+from attache.extract.frames import apply_parse_place, apply_parse_status, concluded_visit_dates, find_cues, join_mentions, merge_nested_cues, read_cue
 from attache.extract.groups import find_groups
 from attache.extract.lexicon import find_countries
 from attache.extract.people import PersonMention, find_people
@@ -53,6 +53,8 @@ def extract_document(article: Article) -> dict:
             for c in cues:
                 apply_parse_status(c, published)
                 apply_parse_place(c, locations)
+        for c in cues:
+            concluded_visit_dates(c, text, sent.start)
         facts.append(SentenceFacts(sent, cues, dates, people, countries, locations,
                                    find_topics(text, sent.start, sent.end), groups))
     events = assemble_events(facts, _dateline(article), _document_states(article, facts))

@@ -9,8 +9,9 @@ nearest to it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from attache import vocab
 from attache.extract.dates import DateMention
@@ -274,3 +275,25 @@ def apply_parse_place(cue: Cue, locations: list[LocationMention]) -> None:
             if place is not None:
                 cue.location = place
                 return
+
+
+_CONCLUDED = re.compile(r"\b(?:concluded|concludes|ended|ends|wrapped up|wraps up|winds up|wound up|completed|"
+                        r"completes|rounded off|rounds off)\b[^.;]{0,40}?\b(?P<n>\d|one|two|three|four|five|six|seven)"
+                        r"[- ]day\b", re.IGNORECASE)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def concluded_visit_dates(cue: Cue, text: str, s_start: int) -> None:
+    """'concluded a three-day state visit on Wednesday': the visit began two days before the
+    day it ended; the record dates an event by its first day and keeps the last."""
+    if cue.type != "visit" or cue.date is None or not cue.date.value or len(cue.date.value) != 10 \
+            or cue.date.end_value:
+        return
+    m = _CONCLUDED.search(text, s_start, cue.end)
+    if m is None:
+        return
+    n = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+    last = dt.date.fromisoformat(cue.date.value)
+    first = last - dt.timedelta(days=n - 1)
+    cue.date = replace(cue.date, value=first.isoformat(), end_value=last.isoformat(),
+                       rule=f"{cue.date.rule}; the last day of a {n}-day visit ('{m.group(0)}')")
