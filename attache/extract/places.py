@@ -25,7 +25,8 @@ _MINISTRY_SEAT = re.compile(
 _NATIONAL_CAPITAL = re.compile(r"\b(?:in|to|at)\s+the\s+(?P<demonym>[A-Z][\w-]+)\s+capital\b(?!\s*,?\s+[A-Z])")
 _VENUE_WORDS = (r"House|Palace|Hall|Hotel|Centre|Center|Square|Airport|Street|Avenue|University|"
                 r"Museum|Stadium|Park|Building|Tower|Road|Club|Institute|Port|Residence|Mansion|Castle")
-_LANDMARK = re.compile(rf"[ \u00a0]+(?i:{_VENUE_WORDS})\b")
+# 'Bayan palace' is a building's name, 'Ashgabat airport' the city's airport
+_LANDMARK = re.compile(rf"[ \u00a0]+(?:{_VENUE_WORDS}|palace|house|hall|residence|mansion|castle|hotel)\b")
 # 'at State House, Nairobi', 'the Itamaraty Palace in Brasília': a venue's city
 _VENUE_CITY = re.compile(rf"\b(?:{_VENUE_WORDS}),?[ \u00a0]+(?:in[ \u00a0]+)?(?P<place>[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+)?)")
 _COUNTRY_CUE = re.compile(r"\b(?:visited|visit to|trip to|held in|take place in|took place in|hosted in|arrived in|in|to)\s+(?:the\s+)?$")
