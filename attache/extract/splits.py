@@ -5,6 +5,8 @@
   host's people and that state's envoy, as analysts count credentials (who accredited
   whom, when).
 - A visit to two places ("will visit Moscow and Tehran") is one visit per place.
+- Calls or meetings "with his Jordanian, Saudi and Turkish counterparts" are one event per
+  counterpart state, as the readouts that follow them usually tell each one apart.
 """
 
 from __future__ import annotations
@@ -92,6 +94,70 @@ def _destinations(e: Event, by_sentence: dict) -> list:
                 return []
             places.append(place)
         return places
+    return []
+
+
+COUNTERPART_TYPES = ("phone_call", "meeting", "talks")
+
+
+def split_counterparts(events: list[Event], facts: list[SentenceFacts]) -> list[Event]:
+    """A call, meeting or talks whose 'with' phrase lists the states of several counterparts
+    becomes one event per counterpart state, with the other side's people kept on each."""
+    by_sentence = {f.sentence.index: f for f in facts}
+    out: list[Event] = []
+    for e in events:
+        listed = _counterpart_states(e, by_sentence)
+        if len(listed) < 2:
+            out.append(e)
+            continue
+        home = _home_states(e, by_sentence, listed)
+        if not home:
+            out.append(e)
+            continue
+        for p in e.participants:
+            if p.country is None and len(home) == 1:
+                p.country = home[0]
+                p.why.append(f"the side speaking with the {len(listed)} counterparts")
+        for state in listed:
+            one = copy.copy(e)
+            one.countries = [*home, state]
+            one.participants = [p for p in e.participants if p.country in (*home, state)]
+            one.why = dict(e.why, countries=f"{state}: one of {len(listed)} counterparts' states in one sentence")
+            one.states_from_document = 0
+            out.append(one)
+    return out
+
+
+def _home_states(e: Event, by_sentence: dict, listed: list[str]) -> list[str]:
+    """The side that spoke with the listed counterparts: its people's states, else the
+    states in the trigger's subject."""
+    home = [c for c in e.countries if c not in listed and any(p.country == c for p in e.participants)]
+    if home:
+        return home
+    f = next((by_sentence[s.index] for s in e.sentences if s.start <= e.cue.start < s.end), None)
+    subjects = [g for g in e.cue.mention.arguments if g.role.removeprefix("governor_") == "subject"]
+    found = [c.code for c in (f.countries if f else []) for g in subjects if g.start <= c.start < g.end]
+    return [c for c in dict.fromkeys(found) if c not in listed]
+
+
+def _counterpart_states(e: Event, by_sentence: dict) -> list[str]:
+    if e.type not in COUNTERPART_TYPES or e.cue.mention is None or e.status != "occurred":
+        return []
+    f = next((by_sentence[s.index] for s in e.sentences if s.start <= e.cue.start < s.end), None)
+    if f is None:
+        return []
+    for arg in e.cue.mention.arguments:
+        if arg.role.removeprefix("governor_") != "with":
+            continue
+        inside = [c for c in f.countries if arg.start <= c.start < arg.end]
+        text, offset = f.sentence.text, f.sentence.start
+        run = inside[:1]  # the first list of states the phrase opens with
+        for a, b in zip(inside, inside[1:]):
+            if not _LIST_GAP.match(text[a.end - offset:b.start - offset]):
+                break
+            run.append(b)
+        if len(run) >= 2:
+            return list(dict.fromkeys(c.code for c in run))
     return []
 
 
