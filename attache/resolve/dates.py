@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
 PRECISIONS = {1: "year", 2: "month", 3: "day"}
 
 
@@ -22,6 +23,43 @@ def parse_date(value) -> str | None:
     except ValueError:
         return None
     return value.strip()
+
+
+def parse_month_day(value) -> str | None:
+    """The value if it is a valid "--MM-DD" day of a month (a date whose year is unknown), else None."""
+    if not isinstance(value, str):
+        return None
+    match = _MONTH_DAY.match(value.strip())
+    if not match:
+        return None
+    try:
+        date(2000, int(match.group(1)), int(match.group(2)))  # a leap year: --02-29 is a day
+    except ValueError:
+        return None
+    return value.strip()
+
+
+def month_day_near(month_day: str, lo: str, hi: str, after: int = 0) -> bool:
+    """Does the day ``month_day`` ("--MM-DD") of some year, or one of the ``after`` days that
+    follow it, fall in [lo, hi] (ISO days)?"""
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    first, last = date.fromisoformat(lo), date.fromisoformat(hi)
+    for year in range(first.year - 1, last.year + 1):
+        try:
+            start = date(year, month, day)
+        except ValueError:  # --02-29 in a common year
+            continue
+        if start <= last and start + timedelta(days=after) >= first:
+            return True
+    return False
+
+
+def month_days_near(a: str, b: str, after: int = 0) -> bool:
+    """Can two "--MM-DD" days be the same day, or ``b`` one of the ``after`` days after ``a``
+    (or the other way round)?"""
+    day_a, day_b = date(2000, int(a[2:4]), int(a[5:7])), date(2000, int(b[2:4]), int(b[5:7]))
+    gap = abs((day_a - day_b).days)
+    return min(gap, 366 - gap) <= after
 
 
 def precision(value: str | None) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from attache.resolve import dates
-from attache.resolve.events import can_merge, incompatible_types, merge, merge_score
+from attache.resolve.events import UNDATED_REACH_DAYS, can_merge, incompatible_types, merge, merge_score
 from attache.resolve.people import resolve_participant
 from attache.resolve.planned import link_planned
 from attache.resolve.record import record_events
@@ -13,7 +13,8 @@ ARTICLE_FIELDS = ("doc", "origin", "text", "published", "source", "url", "title"
 SPAN_FLOOR_DAYS = 14  # a multi-day event may start this long before another report's date
 MAX_CANDIDATES = 500
 # what can_merge and merge_score read of a stored event (besides its countries and people)
-MATCH_COLUMNS = ("status", "type", "date", "date_lo", "date_hi", "what", "location_name")
+MATCH_COLUMNS = ("status", "type", "date", "date_lo", "date_hi", "what", "location_name", "location_country",
+                 "month_day", "first_published")
 
 
 def article_fields(article) -> dict:
@@ -79,22 +80,62 @@ def resolve_events(store, doc_id: str, text: str, record: dict, published: str |
 
 def place_event(store, state: dict, exclude: set[int]) -> tuple[int, dict, list[str]]:
     """Merge ``state`` into the best matching stored event, or create a new one."""
-    countries = list(state.get("countries") or ())
-    if countries:
-        lo = state.get("date_lo")
-        ids = store.merge_candidate_ids(
-            state["status"], countries[:2], lo, state.get("date_hi"),
-            dates.containers(state["date"]) if state.get("date") else [],
-            dates.shift(lo, -SPAN_FLOOR_DAYS) if lo else None, incompatible_types(state.get("type")))
-        candidates = [old for old in store.event_states([i for i in ids if i not in exclude][:MAX_CANDIDATES],
-                                                        columns=MATCH_COLUMNS)
-                      if can_merge(state, old)]
-        if candidates:
-            best = max(candidates, key=lambda c: (merge_score(state, c), -c["id"]))
-            old = store.event_states([best["id"]])[0]
-            merged, conflicts = merge(old, state)
-            merged["id"] = old["id"]
-            store.update_event(old["id"], old, merged)
-            return old["id"], merged, conflicts
+    candidates = [old for old in store.event_states([i for i in candidate_ids(store, state) if i not in exclude]
+                                                    [:MAX_CANDIDATES], columns=MATCH_COLUMNS)
+                  if can_merge(state, old)]
+    if not state.get("date_lo"):
+        dated = [c for c in candidates if c.get("date_lo")]
+        if dated and max(c["date_lo"] for c in dated) > min(c["date_hi"] for c in dated):
+            # a report without a date that fits events of different days cannot choose between them
+            candidates = [c for c in candidates if not c.get("date_lo")]
+    if candidates:
+        best = max(candidates, key=lambda c: (merge_score(state, c), -c["id"]))
+        old = store.event_states([best["id"]])[0]
+        merged, conflicts = merge(old, state)
+        merged["id"] = old["id"]
+        store.update_event(old["id"], old, merged)
+        return old["id"], merged, conflicts
     event_id = store.create_event(state)
     return event_id, {**state, "id": event_id}, []
+
+
+def candidate_ids(store, state: dict) -> list[int]:
+    """Stored events that may be the event of ``state``, for ``can_merge`` to judge.
+
+    Events of the same pair and time (undated ones for an undated report), plus the undated
+    events of the pair for a dated report, and, for a report without a date, the pair's
+    events of the year its publication allows; then the events its people took part in
+    (undated ones for a dated report, dated ones too for an undated report).
+    """
+    countries = list(state.get("countries") or ())[:2]
+    people = list(state.get("people") or ())
+    excluded = incompatible_types(state.get("type"))
+    lo, hi = state.get("date_lo"), state.get("date_hi")
+    window = None if lo else undated_window(state)
+    ids: list[int] = []
+    if countries:
+        ids += store.merge_candidate_ids(
+            state["status"], countries, lo, hi, dates.containers(state["date"]) if state.get("date") else [],
+            dates.shift(lo, -SPAN_FLOOR_DAYS) if lo else None, excluded)
+        if lo:
+            ids += store.merge_candidate_ids(state["status"], countries, None, None, [], None, excluded)
+        elif window:
+            ids += store.merge_candidate_ids(state["status"], countries, window[0], window[1],
+                                             dates.containers(window[0]), window[0], excluded)
+    if people:
+        if lo:
+            ids += store.person_candidate_ids(state["status"], people, exclude_types=excluded, limit=MAX_CANDIDATES)
+        else:
+            reach = window or ("0000-01-01", "9999-12-31")
+            ids += store.person_candidate_ids(state["status"], people, reach[0], reach[1], excluded, MAX_CANDIDATES)
+    return sorted(set(ids))
+
+
+def undated_window(state: dict) -> tuple[str, str] | None:
+    """The days an undated report's event can fall on, from its publication (see ``undated_fits``)."""
+    published = (state.get("first_published") or "")[:10]
+    if not dates.parse_date(published) or dates.precision(published) != "day":
+        return None
+    if state["status"] == "planned":
+        return published, dates.shift(published, UNDATED_REACH_DAYS)
+    return dates.shift(published, -UNDATED_REACH_DAYS), published

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from attache.resolve import places
+from attache.resolve import dates, names, places
 
 # Types that outlets use for the same kind of encounter: consultations written up as talks
 # or a meeting, a signing inside talks. A visit, a call, a summit stay their own kind.
@@ -19,6 +19,12 @@ TYPE_FAMILIES = {
     "commission": "commission", "other": None,
 }
 PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
+# A day written without a year often opens a stay ("a working visit from December 11-13")
+# whose end the record does not keep: it agrees with a dated report of up to this many days later.
+MONTH_DAY_AFTER_DAYS = 3
+# A report that gives no year tells of something about as recent as itself: its event
+# happened (or is planned) within a year of the report's publication.
+UNDATED_REACH_DAYS = 366
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STOPWORDS = {"the", "of", "and", "on", "in", "a", "an", "for", "to", "at", "with", "between", "first",
               "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -74,6 +80,37 @@ def same_place(a: dict, b: dict) -> bool:
                 and a["location_name"].casefold() == b["location_name"].casefold())
 
 
+def places_disagree(a: dict, b: dict) -> bool:
+    """Both name a place and they cannot be one: other states, or two places of which
+    neither is the state itself ("Bogor" and "Jakarta"; "Indonesia" holds "Bogor")."""
+    name_a, name_b = a.get("location_name"), b.get("location_name")
+    if not name_a or not name_b or names.fold(name_a) == names.fold(name_b):
+        return False
+    country_a, country_b = a.get("location_country"), b.get("location_country")
+    if country_a and country_b and country_a != country_b:
+        return True
+    return not (places.is_country_name(name_a, country_a) or places.is_country_name(name_b, country_b))
+
+
+def undated_fits(undated: dict, dated: dict) -> bool:
+    """Can a report without a year (``undated``, maybe with a ``month_day``) tell of the event
+    of ``dated``? Its day of the month must be the dated one's (or open a stay that holds it),
+    and an occurred event must lie in the year up to the report's publication, a planned one
+    in the year after it."""
+    if undated.get("month_day") and not dates.month_day_near(
+            undated["month_day"], dated["date_lo"], dated["date_hi"], MONTH_DAY_AFTER_DAYS):
+        return False
+    published = undated.get("first_published")
+    if published:
+        published = published[:10]
+        if undated.get("status") == "planned":
+            if not (published <= dated["date_hi"] and dated["date_lo"] <= dates.shift(published, UNDATED_REACH_DAYS)):
+                return False
+        elif not (dated["date_lo"] <= published and dates.shift(published, -UNDATED_REACH_DAYS) <= dated["date_hi"]):
+            return False
+    return True
+
+
 def can_merge(new: dict, old: dict) -> bool:
     """Is ``old`` (a merged event) the same real event as ``new`` (one document's report)?"""
     if new["status"] != old["status"] or not types_compatible(new.get("type"), old.get("type")):
@@ -87,7 +124,13 @@ def can_merge(new: dict, old: dict) -> bool:
         if not (new["date_lo"] <= old["date_hi"] and old["date_lo"] <= new["date_hi"]):
             return False
     elif new.get("date_lo") or old.get("date_lo"):
-        if not similar_what(new.get("what"), old.get("what")):
+        dated, undated = (new, old) if new.get("date_lo") else (old, new)
+        if not undated_fits(undated, dated) or places_disagree(new, old):
+            return False
+        if not (undated.get("month_day") or similar_what(new.get("what"), old.get("what")) or shared):
+            return False
+    elif new.get("month_day") and old.get("month_day"):
+        if not dates.month_days_near(new["month_day"], old["month_day"], MONTH_DAY_AFTER_DAYS):
             return False
     elif not (similar_what(new.get("what"), old.get("what")) or shared):
         return False
@@ -129,6 +172,7 @@ def merge(old: dict, new: dict) -> tuple[dict, list[str]]:
             conflicts.append("location_name")
     if merged.get("lat") is None and same_place(merged, new):
         merged["lat"], merged["lon"] = new.get("lat"), new.get("lon")
+    merged["month_day"] = None if merged.get("date") else (old.get("month_day") or new.get("month_day"))
     if (old.get("type") or "other") == "other":
         merged["type"] = new.get("type")
     merged["plover"] = old.get("plover") or new.get("plover")

@@ -33,6 +33,16 @@ def name_key(name: str) -> dict | None:
     return {"surname": surname, "first": None if is_initial else first, "initial": first[0]}
 
 
+def reversed_key(name: str) -> dict | None:
+    """The key of a two-word name read surname first ("Funakoshi Takehiro" -> surname
+    funakoshi, first takehiro); None unless both words are full names. Outlets write East
+    Asian names in either order."""
+    tokens = [t for t in _TOKEN.findall(name or "") if fold(t) not in _HONORIFICS]
+    if len(tokens) != 2 or any(len(fold(t).replace(".", "")) < 2 for t in tokens):
+        return None
+    return {"surname": fold(tokens[0]), "first": fold(tokens[1]), "initial": fold(tokens[1])[0]}
+
+
 def first_key(key: dict) -> str | None:
     """What a person row stores of the first name: the name, ``"r."`` for an initial, or None."""
     if key["first"]:

@@ -23,6 +23,8 @@ def resolve_participant(store, participant: dict, seen: str | None, doc_id: str)
         return None
     person = _match(store.people_by_surname(key["surname"]), key, country)
     if person is None:
+        person = _match_reversed(store, name, country)
+    if person is None:
         person_id = store.create_person(name, key["surname"], names.first_key(key), country)
     else:
         person_id = person["id"]
@@ -54,3 +56,14 @@ def _match(people: list[dict], key: dict, country: str | None) -> dict | None:
         if len(same_state) == 1:
             return same_state[0]
     return None
+
+
+def _match_reversed(store, name: str, country: str | None) -> dict | None:
+    """The one known person whose full name is ``name`` read in the other order (surname
+    first), of the same state when both are known; both words must agree, never a surname alone."""
+    key = names.reversed_key(name)
+    if key is None:
+        return None
+    found = [p for p in store.people_by_surname(key["surname"]) if p["first_key"] == key["first"]
+             and (not country or not p["country"] or p["country"] == country)]
+    return found[0] if len(found) == 1 else None

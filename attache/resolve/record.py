@@ -46,6 +46,7 @@ def normalize_event(event: dict, text: str, doc: str = "") -> dict:
         "date": date,
         "date_end": date_end,
         "date_precision": dates.precision(date),
+        "month_day": None if date else dates.parse_month_day(event.get("month_day")),
         "date_lo": lo,
         "date_hi": hi,
         **location,

@@ -370,6 +370,13 @@ CREATE TABLE event_facets (
 INSERT INTO event_facets (event_id, keys) SELECT e.id, {EVENT_FACET_KEYS} FROM events e;
 """
 
+# A report dated only by a day of a month (no year in its text) keeps that day as "--MM-DD",
+# so that a later dated report of the same day can still be told from one of another day.
+MONTH_DAY = """
+ALTER TABLE events ADD COLUMN month_day TEXT;
+ALTER TABLE doc_events ADD COLUMN month_day TEXT;
+"""
+
 # (number, name, sql): applied in order, each in its own transaction.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial tables", INITIAL),
@@ -383,4 +390,5 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (9, "event summaries kept as one JSON text each (built at the next write)", EVENT_CARDS),
     (10, "a pair's topics counted in one row a year", PAIR_YEARS),
     (11, "each event's facet values in one row, for search facets", EVENT_FACETS),
+    (12, "the day and month of an event whose year is unknown", MONTH_DAY),
 )

@@ -126,6 +126,25 @@ class StoreReads:
                                        [*containers, lo, *kind_params])
         return sorted(set(found))
 
+    def person_candidate_ids(self, status: str, person_ids: list[int], lo: str | None = None,
+                             hi: str | None = None, exclude_types: list[str] = (), limit: int = 500) -> list[int]:
+        """Events of ``status`` in which one of ``person_ids`` took part: undated ones, and with
+        [lo, hi] also those starting in it (newest first, at most ``limit``). For a report that
+        gives no date, or a dated one whose candidates by pair and date miss an undated report."""
+        if not person_ids:
+            return []
+        dated, params = "", []
+        if lo is not None:
+            dated, params = " OR e.date_lo BETWEEN ? AND ?", [lo, hi]
+        kind, kind_params = "", []
+        if exclude_types:
+            kind, kind_params = f" AND (e.type IS NULL OR e.type NOT IN ({_placeholders(exclude_types)}))", list(exclude_types)
+        ids = list(dict.fromkeys(person_ids))
+        return [row[0] for row in self.tuples(
+            f"SELECT DISTINCT e.id FROM participations p JOIN events e ON e.id = p.event_id"
+            f" WHERE p.person_id IN ({_placeholders(ids)}) AND e.status = ? AND (e.date_lo IS NULL{dated}){kind}"
+            f" ORDER BY e.date_lo DESC, e.id DESC LIMIT ?", [*ids, status, *params, *kind_params, limit])]
+
     def linked_candidate_ids(self, status: str, countries: list[str], lo: str, hi: str,
                              undated_published_from: str | None = None) -> list[int]:
         """Events of ``status`` with the first two ``countries`` starting in [lo, hi]; with

@@ -14,11 +14,11 @@ from attache.store.migrations import EVENT_FACET_KEYS
 
 EVENT_FIELDS = ("status", "type", "plover", "what", "date", "date_end", "date_precision",
                 "date_lo", "date_hi", "location_name", "location_country", "lat", "lon",
-                "agreements_signed", "first_published")
+                "agreements_signed", "first_published", "month_day")
 
 DOC_EVENT_FIELDS = ("status", "type", "plover", "what", "date", "date_end", "date_precision",
                     "location_name", "location_country", "lat", "lon", "location_inferred",
-                    "agreements_signed")
+                    "agreements_signed", "month_day")
 
 # Add a title to a person's history, or widen its first/last-seen dates (first doc kept).
 TITLE_UPSERT = (
