@@ -14,7 +14,7 @@ from attache.extract.facts import find_money, find_organizations, find_topics
 from attache.extract.frames import apply_parse_place, apply_parse_status, concluded_visit_dates, find_cues, join_mentions, merge_nested_cues, read_cue
 from attache.extract.groups import find_groups
 from attache.extract.lexicon import find_countries
-from attache.extract.people import PersonMention, find_people
+from attache.extract.people import PersonMention, find_people, name_candidates
 from attache.extract.places import LocationMention, find_locations
 from attache.extract.sentences import Sentence, split_sentences
 
@@ -30,8 +30,9 @@ def extract_document(article: Article) -> dict:
     """Return the extraction record for ``article`` (schema/README.md), plus provenance."""
     text, published = article.text, article.published
     sentences = split_sentences(text, article.body)
-    analyses = nlp.analyze(text, [(s.start, s.end) for s in sentences],
-                           [bool(triggers.candidate_pattern().search(s.text)) for s in sentences])
+    parse = [bool(triggers.candidate_pattern().search(s.text)) for s in sentences]
+    analyses = nlp.analyze(text, [(s.start, s.end) for s in sentences], parse,
+                           [p or _unexplained_name(text, s) for p, s in zip(parse, sentences)])
     people_by_sentence = _people(text, sentences, analyses)
     facts = []
     for sent, people, analysis in zip(sentences, people_by_sentence, analyses):
@@ -95,6 +96,20 @@ def _people(text: str, sentences: list[Sentence], analyses: list[nlp.SentenceAna
         known.extend(found)
         out.append(found)
     return out
+
+
+def _unexplained_name(text: str, sent: Sentence) -> bool:
+    """A name of two or more words that no title rule read: the sentence needs the NER model
+    (sentences that may hold an event are read by the model anyway)."""
+    found = None
+    for s, _, name in name_candidates(text, sent.start, sent.end):
+        if len(name.split()) < 2:
+            continue
+        if found is None:
+            found = find_people(text, sent.start, sent.end, [])
+        if not any(p.start <= s < p.end for p in found):
+            return True
+    return False
 
 
 def _document_states(article: Article, facts: list[SentenceFacts]) -> list[str]:

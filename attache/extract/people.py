@@ -217,17 +217,21 @@ def _split_at_possessives(tokens: list[str]) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=None)
-def _state_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({tuple(n.split()) for n in (*vocab.country_names(), *vocab.demonyms()) if " " in n},
-                        key=len, reverse=True))
+def _state_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multi-word state names and demonyms by their first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for n in (*vocab.country_names(), *vocab.demonyms()):
+        if " " in n:
+            by_first.setdefault(n.split()[0], []).append(tuple(n.split()))
+    return {w: tuple(sorted(set(ph), key=len, reverse=True)) for w, ph in by_first.items()}
 
 
 def _split_at_states(tokens: list[str]) -> list[tuple[int, int]]:
     """'South Africa Cyril Ramaphosa': a run is cut where a state's name of several words stands."""
     out, lo, i = [], 0, 0
+    bare = [_bare(t) if j == len(tokens) - 1 else t for j, t in enumerate(tokens)]
     while i < len(tokens):
-        bare = [_bare(t) if j == len(tokens) - 1 else t for j, t in enumerate(tokens)]
-        hit = next((len(ph) for ph in _state_phrases() if tuple(bare[i:i + len(ph)]) == ph), 0)
+        hit = next((len(ph) for ph in _state_phrases().get(bare[i], ()) if tuple(bare[i:i + len(ph)]) == ph), 0)
         if hit:
             if lo < i:
                 out.append((lo, i))
