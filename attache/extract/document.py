@@ -15,7 +15,7 @@ from attache.extract.frames import apply_parse_place, apply_parse_status, conclu
 from attache.extract.groups import find_groups
 from attache.extract.lexicon import find_countries
 from attache.extract.people import PersonMention, find_people, name_candidates
-from attache.extract.places import LocationMention, find_locations
+from attache.extract.places import LocationMention, entity_locations, find_locations
 from attache.extract.sentences import Sentence, split_sentences
 
 _PAST = re.compile(r"\b(?:met|was held|were held|took place|visited|arrived|held talks|held a meeting|"
@@ -39,6 +39,7 @@ def extract_document(article: Article) -> dict:
         future = True if _FUTURE.search(sent.text) and not _PAST.search(sent.text) else None
         dates = find_dates(text, sent.start, sent.end, published, future)
         locations = find_locations(text, sent.start, sent.end)
+        locations = sorted(locations + entity_locations(analysis.entities, locations), key=lambda loc: loc.start)
         countries = find_countries(text, sent.start, sent.end)
         groups = find_groups(text, sent.start, sent.end)
         cues = merge_nested_cues([read_cue(c, text, sent.start, sent.end, dates, locations, published)

@@ -81,3 +81,19 @@ def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
                 out.append(LocationMention(c.end - len(name), c.end, name, c.code, kind="country"))
     out.sort(key=lambda loc: loc.start)
     return out
+
+
+def entity_locations(entities, found: list[LocationMention]) -> list[LocationMention]:
+    """Cities the NER model marks as places (GPE, LOC) that no cue word introduced: 'talks
+    held at the ministry in the Kazakh capital Astana ...', 'Nizhny Novgorod hosted ...'."""
+    out = []
+    places = vocab.places()
+    for e in entities:
+        if e.label not in ("GPE", "LOC") or any(o.start <= e.start < o.end for o in found):
+            continue
+        name = e.text.strip()
+        place = places.get(name)
+        if place is None or name in vocab.country_names() or name in vocab.demonyms() or name in stop_tokens():
+            continue
+        out.append(LocationMention(e.start, e.start + len(name), name, place.country, place.lat, place.lon))
+    return out
