@@ -39,7 +39,7 @@ def extract_document(article: Article) -> dict:
         future = True if _FUTURE.search(sent.text) and not _PAST.search(sent.text) else None
         dates = find_dates(text, sent.start, sent.end, published, future)
         locations = find_locations(text, sent.start, sent.end)
-        locations = sorted(locations + entity_locations(analysis.entities, locations), key=lambda loc: loc.start)
+        locations = sorted(locations + entity_locations(text, analysis.entities, locations), key=lambda loc: loc.start)
         countries = find_countries(text, sent.start, sent.end)
         groups = find_groups(text, sent.start, sent.end)
         cues = merge_nested_cues([read_cue(c, text, sent.start, sent.end, dates, locations, published)

@@ -83,13 +83,19 @@ def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
     return out
 
 
-def entity_locations(entities, found: list[LocationMention]) -> list[LocationMention]:
-    """Cities the NER model marks as places (GPE, LOC) that no cue word introduced: 'talks
-    held at the ministry in the Kazakh capital Astana ...', 'Nizhny Novgorod hosted ...'."""
+_BEFORE_PLACE = re.compile(r"(?:\b(?:in|at|to|from|capital|city|of)|,)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+
+
+def entity_locations(text: str, entities, found: list[LocationMention]) -> list[LocationMention]:
+    """Cities the NER model marks as places (GPE, LOC) after a word that introduces a place
+    ('in the Kazakh capital Astana', 'at State House, Nairobi') that no cue rule read; a
+    city named as an actor ('Islamabad was interested') is not a place of the event."""
     out = []
     places = vocab.places()
     for e in entities:
         if e.label not in ("GPE", "LOC") or any(o.start <= e.start < o.end for o in found):
+            continue
+        if not _BEFORE_PLACE.search(text[max(0, e.start - 30):e.start]):
             continue
         name = e.text.strip()
         place = places.get(name)
