@@ -163,6 +163,7 @@ def _is_caps(token: str) -> bool:
     return len(_bare(token)) >= 2 and _bare(token).replace("-", "").isupper()
 
 
+@lru_cache(maxsize=100_000)
 def _is_stop(token: str) -> bool:
     stops = stop_tokens()
     if regex.fullmatch(r"\p{Lu}\.", token):  # an initial ("Bukar A. Ibrahim"), not the article "A"
