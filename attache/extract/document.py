@@ -7,7 +7,8 @@ import re
 from attache import __version__, vocab
 from attache.clean.article import Article
 from attache.extract import nlp, triggers
-from attache.extract.splits import split_counterparts, split_credentials, split_destinations
+from attache.extract.splits import (split_counterparts, split_credentials, split_destinations,
+                                    split_separate_meetings)
 from attache.extract.dates import find_dates
 from attache.extract.events import Dateline, Event, SentenceFacts, assemble_events
 from attache.extract.facts import find_money, find_organizations, find_topics
@@ -60,7 +61,7 @@ def extract_document(article: Article) -> dict:
         facts.append(SentenceFacts(sent, cues, dates, people, countries, locations,
                                    find_topics(text, sent.start, sent.end), groups))
     events = assemble_events(facts, _dateline(article), _document_states(article, facts))
-    for split in (split_credentials, split_destinations, split_counterparts):
+    for split in (split_credentials, split_destinations, split_counterparts, split_separate_meetings):
         events = split(events, facts)
     organizations, money = [], []
     for sent in sentences:

@@ -352,6 +352,19 @@ def _same_people(a: Event, b: Event) -> bool:
     return bool({p.surname for p in a.participants} & {p.surname for p in b.participants})
 
 
+_VISIT_WORD = re.compile(r"\b(?:visit|trip|tour|stay)\b", re.IGNORECASE)
+
+
+def _unnamed_subject(e: Event) -> bool:
+    """'The head of state will hold ...', 'He will meet ...': the trigger's subject names
+    nobody, so it is the report's main actor."""
+    m = e.cue.mention
+    if m is None:
+        return False
+    subjects = [g for g in m.arguments if g.role.removeprefix("governor_") == "subject"]
+    return bool(subjects) and not any(g.start <= p.start < g.end for g in subjects for p in e.participants)
+
+
 def _place_of_the_visit(e: Event, events: list[Event]) -> None:
     """A meeting, talks or signing without a place of its own, announced or reported in a
     report on a visit, is held where the visit goes (and, announced, in its month)."""
@@ -359,8 +372,15 @@ def _place_of_the_visit(e: Event, events: list[Event]) -> None:
         return
     if e.type == "phone_call":
         return
-    visit = next((v for v in events if v.type == "visit" and v is not e and not v.background
-                  and v.location is not None and v.status in (e.status, "occurred")), None)
+    visits = [v for v in events if v.type == "visit" and v is not e and not v.background
+              and v.location is not None and v.status in (e.status, "occurred")]
+    if e.status == "planned":  # an announced meeting belongs to a visit its sentence names or its visitor holds
+        visitors = {p.surname for v in visits for p in v.participants}
+        if not any(_VISIT_WORD.search(s.text) for s in e.sentences) and \
+                not any(p.surname in visitors for p in e.participants) and not _unnamed_subject(e):
+            return
+    visits.sort(key=lambda v: v.status != e.status)  # an announced meeting: the announced visit first
+    visit = visits[0] if visits else None
     if visit is None:
         return
     e.location = visit.location

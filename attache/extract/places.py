@@ -83,7 +83,11 @@ def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
     return out
 
 
-_BEFORE_PLACE = re.compile(r"(?:\b(?:in|at|to|from|capital|city|of)|,)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+_BEFORE_PLACE = re.compile(r"(?:\b(?i:in|at|to|from|capital|city|of)|\b(?i:capital|city),|\b[A-Z][\w'’-]+,)"
+                           r"[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+_PLACE_HOSTS = re.compile(r"[ \u00a0]+(?:hosted|hosts|will host|is hosting|is to host|played host)\b")
 
 
 def entity_locations(text: str, entities, found: list[LocationMention]) -> list[LocationMention]:
@@ -95,7 +99,8 @@ def entity_locations(text: str, entities, found: list[LocationMention]) -> list[
     for e in entities:
         if e.label not in ("GPE", "LOC") or any(o.start <= e.start < o.end for o in found):
             continue
-        if not _BEFORE_PLACE.search(text[max(0, e.start - 30):e.start]):
+        if not _BEFORE_PLACE.search(text[max(0, e.start - 30):e.start]) and \
+                not _PLACE_HOSTS.match(text, e.end):  # 'Kyiv hosted an informal meeting'
             continue
         name = e.text.strip()
         place = places.get(name)

@@ -6,7 +6,8 @@
   whom, when).
 - A visit to two places ("will visit Moscow and Tehran") is one visit per place.
 - Calls or meetings "with his Jordanian, Saudi and Turkish counterparts" are one event per
-  counterpart state, as the readouts that follow them usually tell each one apart.
+  counterpart state, as the readouts that follow them usually tell each one apart; "separate
+  meetings with A, then with B" one event per person named.
 """
 
 from __future__ import annotations
@@ -124,6 +125,34 @@ def split_counterparts(events: list[Event], facts: list[SentenceFacts]) -> list[
             one.participants = [p for p in e.participants if p.country in (*home, state)]
             one.why = dict(e.why, countries=f"{state}: one of {len(listed)} counterparts' states in one sentence")
             one.states_from_document = 0
+            out.append(one)
+    return out
+
+
+SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
+
+
+def split_separate_meetings(events: list[Event], facts: list[SentenceFacts]) -> list[Event]:
+    """'will hold separate meetings with A, then with B and C': one event per counterpart
+    named after the trigger in its sentence, each with the side that holds them."""
+    by_sentence = {f.sentence.index: f for f in facts}
+    out: list[Event] = []
+    for e in events:
+        f = next((by_sentence[s.index] for s in e.sentences if s.start <= e.cue.start < s.end), None)
+        if e.type not in COUNTERPART_TYPES or f is None or not SEPARATE.search(
+                f.sentence.text[:e.cue.end - f.sentence.start]):
+            out.append(e)
+            continue
+        others = [p for p in f.people if p.start > e.cue.start and p.is_participant]
+        if len(others) < 2:
+            out.append(e)
+            continue
+        side = [p for p in e.participants if p not in others]
+        for person in others:
+            one = copy.copy(e)
+            one.participants = [*side, person]
+            one.countries = list(dict.fromkeys([*e.countries, *([person.country] if person.country else [])]))
+            one.why = dict(e.why, participants=f"{person.name}: one of {len(others)} separate meetings")
             out.append(one)
     return out
 
