@@ -134,10 +134,16 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
     focus: Event | None = None  # the main occurred event the article reports
     current: Event | None = None  # the occurred, non-background event read last
 
+    roll: Event | None = None  # the event whose list of those present is being read
     for facts in sentences:
         text = facts.sentence.text
         touched: list[Event] = []
         sentence_people = list(facts.people)
+        if roll is not None and not facts.cues and _list_item(facts):
+            roll.add_sentence(facts, topics=False)
+            roll.add_people(sentence_people)
+            continue
+        roll = None
         for cue in facts.cues:
             if cue.strength == "weak":  # signing: belongs to the event around it
                 future = FUTURE_SIGNING.search(text) is not None or cue.planned
@@ -276,6 +282,8 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
             touched.append(target)
 
         if touched:
+            if PARTICIPATION.search(text) and text.rstrip().endswith(":"):
+                roll = touched[-1]  # 'Present at the meeting were:' and a list of people follows
             continue
         # no cue of its own: refers back, discusses, or names who took part
         target = None
@@ -288,6 +296,8 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
         if target is None:
             continue
         target.add_sentence(facts)
+        if PARTICIPATION.search(text) and text.rstrip().endswith(":"):
+            roll = target  # 'Present at the meeting were:' and a list of people follows
         if PARTICIPATION.search(text) or facts.people and all(
                 any(p.surname == q.surname for q in target.participants) for p in facts.people):
             target.add_people(facts.people)
@@ -353,6 +363,11 @@ def _same_people(a: Event, b: Event) -> bool:
 
 
 _VISIT_WORD = re.compile(r"\b(?:visit|trip|tour|stay)\b", re.IGNORECASE)
+
+
+def _list_item(facts: SentenceFacts) -> bool:
+    """A short line that names one person: an item of a list of those present."""
+    return len(facts.people) == 1 and len(facts.sentence.text.split()) <= 25
 
 
 def _unnamed_subject(e: Event) -> bool:

@@ -49,7 +49,8 @@ DISCUSSION = re.compile(
 PARTICIPATION = re.compile(
     r"\b(?:headed by|led by|chaired by|co-chaired by|attended by|participated|took part|taking part|"
     r"accompanied by|was headed|were headed|side was|side -|side –|delegation|delegations|hosted|welcomed|"
-    r"(?:was|were) represented by|co-chaired|chaired)\b", re.IGNORECASE)
+    r"(?:was|were) represented by|co-chaired|chaired|attended|present at|were present|in attendance)\b",
+    re.IGNORECASE)
 FUTURE_SIGNING = re.compile(r"\b(?:will|shall|to be|expected to|plans? to|intends? to|ready to|set to|due to)\b[^.;]{0,50}?\bsign"
                             r"|\b(?:to|will) sign", re.IGNORECASE)
 
