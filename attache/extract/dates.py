@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -144,8 +144,9 @@ def find_dates(text: str, start: int, end: int, published: str | None,
 
 def _check_weekdays(dates: list[DateMention], text: str) -> list[DateMention]:
     """'Wednesday, September 3': a weekday written right before a day is one date. When
-    they agree the day stands alone; when they disagree the text is wrong somewhere and
-    neither is kept (a day is never guessed)."""
+    they agree the day stands alone; when they disagree the text is wrong somewhere: the
+    weekday, read against the publication date as news copy writes it, is kept and the day
+    dropped (the weekday's rule says so)."""
     out: list[DateMention] = []
     skip: set[int] = set()
     for i, d in enumerate(dates):
@@ -155,6 +156,9 @@ def _check_weekdays(dates: list[DateMention], text: str) -> list[DateMention]:
             named = WEEKDAYS[d.text.split()[-1].lower()]
             if nxt.value and len(nxt.value) == 10 and dt.date.fromisoformat(nxt.value).weekday() != named:
                 skip.add(i + 1)
+                if d.value:
+                    out.append(replace(d, rule=f"{d.rule}; the day written after it, '{nxt.text}', "
+                                              f"is not a {d.text.split()[-1]}"))
             continue
         if i not in skip:
             out.append(d)
