@@ -57,7 +57,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(_p(p), re.IGNORECASE
     # a bare weekday, capitalized, as wires write it: "arrived Tuesday afternoon", "Monday (01/09)"
     ("weekday", r"(?<![\w-])(?P<rel>)(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
                 r"(?!,?\s+(?:\d|" + "|".join(m for m in MONTHS if len(m) > 3) + r"))"),
-    ("relative", r"\b(?P<rel>yesterday|today|tomorrow|last year|this year|the current year|current year|next year|last month|this month|next month|the previous year|the past year|earlier this year|later this year|earlier this month|later this month|later this week|earlier this week|this week|next week|last week)\b"),
+    ("relative", r"\b(?P<rel>in the coming days|in the coming weeks|in the next few days|yesterday|today|tomorrow|last year|this year|the current year|current year|next year|last month|this month|next month|the previous year|the past year|earlier this year|later this year|earlier this month|later this month|later this week|earlier this week|this week|next week|last week)\b"),
     ("year", r"\b(?:in|since|during|of|for)\s+(?:early\s+|late\s+|mid-)?{year1}\b"),
     ("year", r"(?<=[A-Za-z] ){year1}\b(?!\s*(?:%|percent|tons|million|billion|-))"),
 ]]
@@ -98,7 +98,7 @@ def _year_for(month: int, day: int, published: dt.date | None, hint_year: int | 
     """The year of a year-less day: a year named in the sentence, else the one that puts
     the day on the right side of the publication date."""
     if hint_year:
-        return hint_year, "year named in the sentence"
+        return hint_year, "year named in the text"
     if published is None:
         return None, "no year and no publication date"
     y = published.year
@@ -114,17 +114,19 @@ def _year_for(month: int, day: int, published: dt.date | None, hint_year: int | 
 
 
 def find_dates(text: str, start: int, end: int, published: str | None,
-               future: bool | None = None) -> list[DateMention]:
+               future: bool | None = None, document_year: int | None = None) -> list[DateMention]:
     """Date mentions in text[start:end], non-overlapping, in order.
 
     ``future`` says whether the sentence speaks of something to come (True), past (False)
     or unknown (None); it decides the direction of weekdays and year-less days.
+    ``document_year``: the year the text itself names last, for year-less days when the
+    publication date is unknown.
     """
     segment = text[start:end]
     if not _ANY_DATE.search(segment):
         return []
     pub = _parse_iso(published)
-    hint = _year_hint(segment, pub)
+    hint = _year_hint(segment, pub) or (document_year if pub is None else None)
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     for kind, pattern in PATTERNS:
@@ -172,6 +174,13 @@ def _parse_iso(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def document_year(text: str, body: list[tuple[int, int]] | None = None) -> int | None:
+    """The latest year the text names (1950-2099), or None."""
+    spans = body or [(0, len(text))]
+    years = [int(y) for s, e in spans for y in re.findall(r"\b((?:19[5-9]|20\d)\d)\b", text[s:e])]
+    return max(years) if years else None
 
 
 def _year_hint(segment: str, pub: dt.date | None) -> int | None:
@@ -257,6 +266,9 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, hint: int | None, futu
             return None, None, None, "relative date without publication date"
         rel = g["rel"].lower()
         table = {
+            "in the coming days": str(pub.year) if pub.month < 12 else None,
+            "in the next few days": str(pub.year) if pub.month < 12 else None,
+            "in the coming weeks": str(pub.year) if pub.month < 12 else None,
             "yesterday": (pub - dt.timedelta(days=1)).isoformat(),
             "today": pub.isoformat(),
             "tomorrow": (pub + dt.timedelta(days=1)).isoformat(),

@@ -9,7 +9,7 @@ from attache.clean.article import Article
 from attache.extract import nlp, triggers
 from attache.extract.splits import (split_counterparts, split_credentials, split_destinations,
                                     split_separate_meetings)
-from attache.extract.dates import find_dates
+from attache.extract.dates import document_year, find_dates
 from attache.extract.events import Dateline, Event, SentenceFacts, assemble_events
 from attache.extract.facts import find_money, find_organizations, find_topics
 from attache.extract.frames import apply_parse_place, apply_parse_status, concluded_visit_dates, find_cues, join_mentions, merge_nested_cues, read_cue
@@ -35,10 +35,11 @@ def extract_document(article: Article) -> dict:
     analyses = nlp.analyze(text, [(s.start, s.end) for s in sentences], parse,
                            [p or _unexplained_name(text, s) for p, s in zip(parse, sentences)])
     people_by_sentence = _people(text, sentences, analyses)
+    year_of_text = None if published else document_year(text, [(s.start, s.end) for s in sentences])
     facts = []
     for sent, people, analysis in zip(sentences, people_by_sentence, analyses):
         future = True if _FUTURE.search(sent.text) and not _PAST.search(sent.text) else None
-        dates = find_dates(text, sent.start, sent.end, published, future)
+        dates = find_dates(text, sent.start, sent.end, published, future, year_of_text)
         locations = find_locations(text, sent.start, sent.end)
         locations = sorted(locations + entity_locations(text, analysis.entities, locations), key=lambda loc: loc.start)
         countries = find_countries(text, sent.start, sent.end)
@@ -55,7 +56,7 @@ def extract_document(article: Article) -> dict:
                     for c in joined]
             for c in cues:
                 apply_parse_status(c, published)
-                apply_parse_place(c, locations)
+                apply_parse_place(c, locations, countries)
         for c in cues:
             concluded_visit_dates(c, text, sent.start)
         facts.append(SentenceFacts(sent, cues, dates, people, countries, locations,

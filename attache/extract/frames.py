@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from attache import vocab
 from attache.extract.dates import DateMention
-from attache.extract.lexicon import role_pattern
+from attache.extract.lexicon import CountryMention, role_pattern
 from attache.extract.places import LocationMention
 from attache.extract.triggers import Mention
 
@@ -264,15 +264,18 @@ def apply_parse_status(cue: Cue, published: str | None) -> None:
         cue.planned, cue.planned_why = False, f"parse: {m.status_why}"
 
 
-def apply_parse_place(cue: Cue, locations: list[LocationMention]) -> None:
+def apply_parse_place(cue: Cue, locations: list[LocationMention], countries: list[CountryMention]) -> None:
     """A visit goes where its object or 'to' phrase says ('will visit Moscow', 'a visit to
-    Hanoi'): that place outranks the nearest one."""
+    Hanoi', 'to visit Azerbaijan'): that place outranks the nearest one."""
     m = cue.mention
     if m is None or cue.type != "visit":
         return
     for arg in m.arguments:
         if arg.role in ("object", "to"):
             place = next((loc for loc in locations if arg.start <= loc.start < arg.end), None)
+            state = next((c for c in countries if arg.start <= c.start < arg.end and c.kind == "name"), None)
+            if place is None and state is not None:
+                place = LocationMention(state.start, state.end, state.text, state.code, kind="country")
             if place is not None:
                 cue.location = place
                 return

@@ -331,6 +331,15 @@ def _happening_verbs() -> frozenset[str]:
                       "address", "lay", "tour", "open", "inaugurate"})
 
 
+@lru_cache(maxsize=None)
+def _holding_verbs() -> frozenset[str]:
+    """Verbs whose subject, an event noun, takes place: 'the talks will take place', 'the
+    summit will open', 'the meeting will be held', 'the visit will last two days'."""
+    return _happening_verbs() | {"take", "be", "convene", "open", "begin", "start", "close", "resume", "last",
+                                 "run", "continue", "follow", "come", "gather", "bring", "focus", "feature",
+                                 "see", "mark", "coincide"}
+
+
 def is_trigger_word(tok: Token) -> bool:
     """True when the token's lemma and part of speech are a row of the trigger table."""
     return (tok.lemma, _pos(tok)) in _by_lemma()
@@ -401,12 +410,15 @@ def status(a: SentenceAnalysis, tok: Token) -> tuple[bool | None, str]:
             return planned, why
     node, hops, through_setting = tok, 0, False
     while node.head != node.i and hops < 4:
-        node = a.tokens[node.head]
+        prev, node = node, a.tokens[node.head]
         hops += 1
         if node.dep == "prep" and node.lemma in SETTING_OF_VERB and _pos(tok) == "NOUN":
             through_setting = True
         if node.pos in ("VERB", "AUX") and through_setting and node.lemma not in _happening_verbs():
             return None, ""  # 'agreed to cooperate at the Dialogue': the event is the setting, not the aim
+        if node.pos in ("VERB", "AUX") and prev.dep in ("nsubj", "nsubjpass") and prev.i == tok.i \
+                and node.lemma not in _holding_verbs():
+            return None, ""  # 'the Commission will serve as ...': what it will do, not that it takes place
         if node.pos in ("VERB", "AUX"):
             planned, why = _verb_status(a, node)
             if planned is not None:
