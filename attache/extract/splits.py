@@ -27,6 +27,21 @@ ENVOY_CONTEXT = re.compile(r"\b(?:ambassadors?|envoys?|high commissioners?|diplo
 FOLLOWING_SENTENCES = 3  # how far after the ceremony's sentence its list of envoys may stand
 
 
+def _cue_sentence(e: Event, by_sentence: dict[int, SentenceFacts]) -> SentenceFacts | None:
+    """The facts of the sentence that holds the event's cue."""
+    return next((by_sentence[s.index] for s in e.sentences if s.start <= e.cue.start < s.end), None)
+
+
+def _one_of(e: Event, countries: list[str], participants: list[PersonMention], why: dict[str, str]) -> Event:
+    """A copy of ``e`` for one of the several events it stands for."""
+    one = copy.copy(e)
+    one.countries = countries
+    one.participants = participants
+    one.why = dict(e.why, **why)
+    one.states_from_document = 0
+    return one
+
+
 def split_credentials(events: list[Event], facts: list[SentenceFacts]) -> list[Event]:
     """Each credentials ceremony with envoys of two or more states becomes one meeting per
     sending state; other events pass unchanged."""
@@ -42,13 +57,9 @@ def split_credentials(events: list[Event], facts: list[SentenceFacts]) -> list[E
             continue
         hosts = [p for p in e.participants if p.country in (host, None) and not ENVOY_TITLE.search(p.title or "")]
         for state, envoy in envoys:
-            one = copy.copy(e)
-            one.countries = [host, state]
-            one.participants = hosts + ([envoy] if envoy else [])
-            one.why = dict(e.why, countries=f"{state}: one of {len(envoys)} states whose envoys presented "
-                                             f"credentials in one ceremony")
-            one.states_from_document = 0
-            out.append(one)
+            out.append(_one_of(e, [host, state], hosts + ([envoy] if envoy else []),
+                               {"countries": f"{state}: one of {len(envoys)} states whose envoys presented "
+                                             f"credentials in one ceremony"}))
     return out
 
 
@@ -68,12 +79,12 @@ def split_destinations(events: list[Event], facts: list[SentenceFacts]) -> list[
             continue
         home = {p.country for p in e.participants if p.country}
         for place in places:
-            one = copy.copy(e)
+            countries = [c for c in e.countries if c in home or c == place.country]
+            if place.country and place.country not in countries:
+                countries.append(place.country)
+            one = _one_of(e, countries, e.participants,
+                          {"location": f"'{place.name}': one of {len(places)} places the visit goes to"})
             one.location = place
-            one.countries = [c for c in e.countries if c in home or c == place.country]
-            if place.country and place.country not in one.countries:
-                one.countries.append(place.country)
-            one.why = dict(e.why, location=f"'{place.name}': one of {len(places)} places the visit goes to")
             out.append(one)
     return out
 
@@ -81,7 +92,7 @@ def split_destinations(events: list[Event], facts: list[SentenceFacts]) -> list[
 def _destinations(e: Event, by_sentence: dict) -> list:
     if e.type != "visit" or e.cue.mention is None:
         return []
-    facts = next((by_sentence[s.index] for s in e.sentences if s.start <= e.cue.start < s.end), None)
+    facts = _cue_sentence(e, by_sentence)
     if facts is None:
         return []
     for arg in e.cue.mention.arguments:
@@ -120,12 +131,8 @@ def split_counterparts(events: list[Event], facts: list[SentenceFacts]) -> list[
                 p.country = home[0]
                 p.why.append(f"the side speaking with the {len(listed)} counterparts")
         for state in listed:
-            one = copy.copy(e)
-            one.countries = [*home, state]
-            one.participants = [p for p in e.participants if p.country in (*home, state)]
-            one.why = dict(e.why, countries=f"{state}: one of {len(listed)} counterparts' states in one sentence")
-            one.states_from_document = 0
-            out.append(one)
+            out.append(_one_of(e, [*home, state], [p for p in e.participants if p.country in (*home, state)],
+                               {"countries": f"{state}: one of {len(listed)} counterparts' states in one sentence"}))
     return out
 
 
@@ -138,7 +145,7 @@ def split_separate_meetings(events: list[Event], facts: list[SentenceFacts]) -> 
     by_sentence = {f.sentence.index: f for f in facts}
     out: list[Event] = []
     for e in events:
-        f = next((by_sentence[s.index] for s in e.sentences if s.start <= e.cue.start < s.end), None)
+        f = _cue_sentence(e, by_sentence)
         if e.type not in COUNTERPART_TYPES or f is None or not SEPARATE.search(
                 f.sentence.text[:e.cue.end - f.sentence.start]):
             out.append(e)
@@ -149,11 +156,9 @@ def split_separate_meetings(events: list[Event], facts: list[SentenceFacts]) -> 
             continue
         side = [p for p in e.participants if p not in others]
         for person in others:
-            one = copy.copy(e)
-            one.participants = [*side, person]
-            one.countries = list(dict.fromkeys([*e.countries, *([person.country] if person.country else [])]))
-            one.why = dict(e.why, participants=f"{person.name}: one of {len(others)} separate meetings")
-            out.append(one)
+            countries = list(dict.fromkeys([*e.countries, *([person.country] if person.country else [])]))
+            out.append(_one_of(e, countries, [*side, person],
+                               {"participants": f"{person.name}: one of {len(others)} separate meetings"}))
     return out
 
 
@@ -163,7 +168,7 @@ def _home_states(e: Event, by_sentence: dict, listed: list[str]) -> list[str]:
     home = [c for c in e.countries if c not in listed and any(p.country == c for p in e.participants)]
     if home:
         return home
-    f = next((by_sentence[s.index] for s in e.sentences if s.start <= e.cue.start < s.end), None)
+    f = _cue_sentence(e, by_sentence)
     subjects = [g for g in e.cue.mention.arguments if g.role.removeprefix("governor_") == "subject"]
     found = [c.code for c in (f.countries if f else []) for g in subjects if g.start <= c.start < g.end]
     return [c for c in dict.fromkeys(found) if c not in listed]
@@ -172,7 +177,7 @@ def _home_states(e: Event, by_sentence: dict, listed: list[str]) -> list[str]:
 def _counterpart_states(e: Event, by_sentence: dict) -> list[str]:
     if e.type not in COUNTERPART_TYPES or e.cue.mention is None or e.status != "occurred":
         return []
-    f = next((by_sentence[s.index] for s in e.sentences if s.start <= e.cue.start < s.end), None)
+    f = _cue_sentence(e, by_sentence)
     if f is None:
         return []
     for arg in e.cue.mention.arguments:
