@@ -35,7 +35,7 @@ TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
 DATE = (
     r"(?:(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})"
     r"|(?P<dot_d>\d{1,2})\.(?P<dot_m>\d{1,2})\.(?P<dot_y>\d{4})"
-    rf"|(?P<dmy_d>\d{{1,2}}){_ORDINAL}\s+(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>\d{{4}})"
+    rf"|(?P<dmy_d>\d{{1,2}}){_ORDINAL}\.?\s+(?:de\s+)?(?P<dmy_m>{MONTH}),?\s+(?:de\s+)?(?P<dmy_y>\d{{4}})"
     rf"|(?P<mdy_m>{MONTH})\s+(?P<mdy_d>\d{{1,2}}){_ORDINAL},?\s+(?P<mdy_y>\d{{4}}))"
 )
 _DATE_ONLY = re.compile(rf"\s*{DATE}\s*", re.I)

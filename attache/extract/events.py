@@ -316,7 +316,32 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
         _complete(e)
         _fill_states(e, document_states or [])
         e.confidence = _confidence(e)
-    return [e for e in events if _keep(e)]
+    return [e for e in _merge_same_sentence(events) if _keep(e)]
+
+
+def _merge_same_sentence(events: list[Event]) -> list[Event]:
+    """'The President received the credentials of the Ambassador': two triggers of one
+    sentence, the same kind of happening between the same states on the same day, are one
+    event."""
+    out: list[Event] = []
+    for e in events:
+        same = next((o for o in out if o.status == e.status == "occurred" and not o.background and not e.background
+                     and FAMILY.get(o.type) == FAMILY.get(e.type) and o.type != "visit" and e.type != "visit"
+                     and set(o.countries) == set(e.countries) and o.sentences[0] is e.sentences[0]
+                     and _date_compatible(o.date.value if o.date else None, e.date.value if e.date else None)),
+                    None)
+        if same is None:
+            out.append(e)
+            continue
+        for sent in e.sentences:
+            if sent not in same.sentences:
+                same.sentences.append(sent)
+        same.add_people(e.participants)
+        same.topics.update(e.topics)
+        same.date = same.date or e.date
+        same.location = same.location or e.location
+        same.agreements_signed = same.agreements_signed or e.agreements_signed
+    return out
 
 
 def _merge_planned_retellings(events: list[Event]) -> list[Event]:

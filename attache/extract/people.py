@@ -642,7 +642,7 @@ def _state_of_after_name(c: _Context, m: PersonMention, title_info) -> None:
     """'Ambassador Jane Doe of Peru': the state right after the name."""
     if m.country is not None:
         return
-    after = re.match(r"[ \u00a0]*,?[ \u00a0]*of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'’. -]{1,40}?)(?=[,.;)]|[ \u00a0]+(?:and|to|in|who|at|as)\b|$)",
+    after = re.match(r"[ \u00a0]*,?[ \u00a0]*of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'’. -]{1,40}?)(?=[,.;)]|[ \u00a0]+[a-z]|$)",
                      c.text[c.e:c.hi])
     if after:
         code = vocab.country_names().get(after.group(1).strip())

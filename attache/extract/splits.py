@@ -155,8 +155,10 @@ def split_separate_meetings(events: list[Event], facts: list[SentenceFacts]) -> 
             out.append(e)
             continue
         side = [p for p in e.participants if p not in others]
+        theirs = {p.country for p in others if p.country}
+        home = [c for c in e.countries if c not in theirs] or [p.country for p in side if p.country]
         for person in others:
-            countries = list(dict.fromkeys([*e.countries, *([person.country] if person.country else [])]))
+            countries = list(dict.fromkeys([*home, *([person.country] if person.country else [])]))
             out.append(_one_of(e, countries, [*side, person],
                                {"participants": f"{person.name}: one of {len(others)} separate meetings"}))
     return out

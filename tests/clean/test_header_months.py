@@ -52,17 +52,14 @@ def test_month_name_without_a_day_is_no_header_date():
     assert parse_date("Mars 2024") is None
 
 
-@pytest.mark.xfail(strict=True, reason="the Spanish form with 'de' ('12 de marzo de 2024') is not read")
 def test_parse_date_reads_spanish_de_form():
     assert parse_date("12 de marzo de 2024") == "2024-03-12"
 
 
-@pytest.mark.xfail(strict=True, reason="the Portuguese form with 'de' ('12 de março de 2024') is not read")
 def test_parse_date_reads_portuguese_de_form():
     assert parse_date("12 de março de 2024") == "2024-03-12"
 
 
-@pytest.mark.xfail(strict=True, reason="the German form with a dot after the day ('3. März 2024') is not read")
 def test_parse_date_reads_german_day_with_a_dot():
     assert parse_date("3. März 2024") == "2024-03-03"
 
