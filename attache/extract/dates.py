@@ -55,8 +55,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(_p(p), re.IGNORECASE
     ("near_month", r"\b(?P<rel>last|this past|past|next|this coming|coming)\s+{month1}\b(?!\s+\d)"),
     ("weekday", r"\b(?P<rel>last|this|next|on|past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     # a bare weekday, capitalized, as wires write it: "arrived Tuesday afternoon", "Monday (01/09)"
-    ("weekday", r"(?<![\w-])(?P<rel>)(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
-                r"(?!,?\s+(?:\d|" + "|".join(m for m in MONTHS if len(m) > 3) + r"))"),
+    ("weekday", r"(?<![\w-])(?P<rel>)(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
     ("relative", r"\b(?P<rel>in the coming days|in the coming weeks|in the next few days|yesterday|today|tomorrow|last year|this year|the current year|current year|next year|last month|this month|next month|the previous year|the past year|earlier this year|later this year|earlier this month|later this month|later this week|earlier this week|this week|next week|last week)\b"),
     ("year", r"\b(?:in|since|during|of|for)\s+(?:early\s+|late\s+|mid-)?{year1}\b"),
     ("year", r"(?<=[A-Za-z] ){year1}\b(?!\s*(?:%|percent|tons|million|billion|-))"),

@@ -99,6 +99,8 @@ def entity_locations(text: str, entities, found: list[LocationMention]) -> list[
     for e in entities:
         if e.label not in ("GPE", "LOC") or any(o.start <= e.start < o.end for o in found):
             continue
+        if _LANDMARK.match(text, e.end):  # 'at Bayan palace': a building's name
+            continue
         if not _BEFORE_PLACE.search(text[max(0, e.start - 30):e.start]) and \
                 not _PLACE_HOSTS.match(text, e.end):  # 'Kyiv hosted an informal meeting'
             continue
