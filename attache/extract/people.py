@@ -155,10 +155,12 @@ def stop_tokens() -> frozenset[str]:
 # ---- candidates ----
 
 
+@lru_cache(maxsize=100_000)
 def _bare(token: str) -> str:
     return re.sub(r"(?:'s|’s|’|\.)$", "", token)
 
 
+@lru_cache(maxsize=100_000)
 def _is_caps(token: str) -> bool:
     return len(_bare(token)) >= 2 and _bare(token).replace("-", "").isupper()
 
