@@ -92,6 +92,27 @@ class Event:
         if code and code not in self.countries:
             self.countries.append(code)
 
+    def absorb(self, other: "Event") -> None:
+        """Take in another telling of the same happening: its sentences, people, states and
+        topics, its date where more precise, its place where more precise (a city over a
+        country)."""
+        for sent in other.sentences:
+            if sent not in self.sentences:
+                self.sentences.append(sent)
+        self.add_people(other.participants)
+        for code in other.countries:
+            self.add_country(code)
+        self.topics.update(other.topics)
+        if other.date is not None and other.date.value and (
+                self.date is None or not self.date.value or len(other.date.value) > len(self.date.value)):
+            self.date = other.date
+            self.why["date"] = other.why.get("date", "")
+        if self.location is None or (other.location is not None and self.location.kind == "country"
+                                     and other.location.kind != "country"):
+            self.location = other.location or self.location
+        self.what = self.what or other.what
+        self.agreements_signed = self.agreements_signed or other.agreements_signed
+
 
 @dataclass(frozen=True)
 class Dateline:
@@ -333,14 +354,7 @@ def _merge_same_sentence(events: list[Event]) -> list[Event]:
         if same is None:
             out.append(e)
             continue
-        for sent in e.sentences:
-            if sent not in same.sentences:
-                same.sentences.append(sent)
-        same.add_people(e.participants)
-        same.topics.update(e.topics)
-        same.date = same.date or e.date
-        same.location = same.location or e.location
-        same.agreements_signed = same.agreements_signed or e.agreements_signed
+        same.absorb(e)
     return out
 
 
@@ -358,20 +372,7 @@ def _merge_planned_retellings(events: list[Event]) -> list[Event]:
         if same is None:
             out.append(e)
             continue
-        for sent in e.sentences:
-            if sent not in same.sentences:
-                same.sentences.append(sent)
-        if e.date is not None and e.date.value and (same.date is None or not same.date.value
-                                                    or len(e.date.value) > len(same.date.value)):
-            same.date = e.date
-            same.why["date"] = e.why.get("date", "")
-        if same.location is None or (e.location is not None and same.location.kind == "country"
-                                     and e.location.kind != "country"):
-            same.location = e.location or same.location
-        same.add_people(e.participants)
-        for c in e.countries:
-            same.add_country(c)
-        same.what = same.what or e.what
+        same.absorb(e)
     return out
 
 
