@@ -6,13 +6,11 @@ no event. The articles are our own, with invented officials and real states.
 
 from __future__ import annotations
 
-from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attache.ingest.raw import RawDocument
-from attache.pipeline import process
+from pipeline_records import record
 
 READOUT = """Secretary Holloway's Call with Indian Foreign Minister Kumar
 WASHINGTON, March 4, 2025
@@ -50,11 +48,6 @@ Australia's exports of wheat rose by 12 percent in the first quarter of 2025, ac
 """
 
 
-@cache
-def record(text: str) -> dict:
-    outcome = process(RawDocument(doc="x.txt", origin="x.txt", kind="text", content=text.encode()))
-    assert outcome.ok, outcome.error
-    return outcome.record
 
 
 def only_event(text: str) -> dict:

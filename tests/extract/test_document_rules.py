@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import namedtuple
-from functools import cache
 
 import pytest
 from hypothesis import given, settings
@@ -15,19 +14,9 @@ from hypothesis import strategies as st
 
 from attache.extract.dates import find_dates
 from attache.extract.places import entity_locations, find_locations
-from attache.ingest.raw import RawDocument
-from attache.pipeline import process
+from pipeline_records import events, record
 
 
-@cache
-def record(text: str) -> dict:
-    outcome = process(RawDocument(doc="x.txt", origin="x.txt", kind="text", content=text.encode()))
-    assert outcome.ok, outcome.error
-    return outcome.record
-
-
-def events(text: str) -> list[dict]:
-    return record(text)["events"]
 
 
 def only_event(text: str) -> dict:

@@ -6,25 +6,14 @@ with invented officials and real states.
 
 from __future__ import annotations
 
-from functools import cache
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attache.ingest.raw import RawDocument
-from attache.pipeline import process
+from pipeline_records import events, record
 
 
-@cache
-def record(text: str) -> dict:
-    outcome = process(RawDocument(doc="x.txt", origin="x.txt", kind="text", content=text.encode()))
-    assert outcome.ok, outcome.error
-    return outcome.record
-
-
-def events(text: str) -> list[dict]:
-    return record(text)["events"]
 
 
 def people(event: dict) -> list[tuple[str, str | None]]:
