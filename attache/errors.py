@@ -30,3 +30,14 @@ class StoreError(AttacheError):
 
 class NotFound(AttacheError):
     """A query named something (event, document, person, country) that is not in the store."""
+
+
+class Moved(NotFound):
+    """An event id that no event holds any more because its reports now belong to another
+    event (a merge, a re-extraction): ``event_id`` is where they went (the web answers 301)."""
+
+    def __init__(self, old_id: int, event_id: int, reason: str):
+        super().__init__(f"event {old_id} is now event {event_id}: {reason}")
+        self.old_id = old_id
+        self.event_id = event_id
+        self.reason = reason

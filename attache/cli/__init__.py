@@ -12,7 +12,7 @@ import click
 from attache import __version__
 
 # Modules that add commands to `main`; each defines `register(main)`.
-COMMAND_MODULES = ("extract_cmd", "store_cmd", "serve_cmd", "watch_cmd")
+COMMAND_MODULES = ("extract_cmd", "store_cmd", "serve_cmd", "watch_cmd", "corrections_cmd")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -202,6 +202,9 @@ def reextract(db_path: Path, jobs: int) -> None:
         raise click.ClickException(str(e)) from e
     click.echo(f"re-extracted {counts['documents']} documents: {counts['events']} events, "
                f"{counts['failed']} failed", err=True)
+    if counts.get("aliased"):
+        click.echo(f"note: {counts['aliased']} event ids now redirect to the event that holds their reports"
+                   " (`attache event ID` says where)", err=True)
 
 
 @click.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from attache.errors import NotFound
+from attache.errors import Moved, NotFound
 from attache.query.people import find_person
 from attache.query.shapes import country_code, date_bound, event_summaries
 
@@ -57,15 +57,16 @@ def event(store, event_id: int | str) -> dict:
          "planned": [event summary]   (announcements this event fulfilled),
          "occurred": [event summary]  (the later event this announcement led to)}
 
-    Raises NotFound for an unknown id.
+    ``event_id`` is the event's id or its stable key. Raises ``Moved`` for an id whose
+    reports now belong to another event, NotFound for an unknown one.
     """
-    try:
-        event_id = int(event_id)
-    except (TypeError, ValueError) as e:
-        raise NotFound(f"no event {event_id!r}") from e
+    event_id = event_id_of(store, event_id)
     found = event_summaries(store, [event_id])
     if not found:
-        raise NotFound(f"no event {event_id}")
+        alias = store.event_alias(event_id)
+        if alias and alias["event_id"] is not None:
+            raise Moved(event_id, alias["event_id"], alias["reason"])
+        raise NotFound(f"no event {event_id}" + (f": {alias['reason']}" if alias else ""))
     detail = found[0]
     detail["mentions"] = [{"person_id": r["person_id"], "name": r["name"], "title": r["title"],
                            "country": r["country"], "doc_id": r["doc_id"]}
@@ -80,4 +81,35 @@ def event(store, event_id: int | str) -> dict:
     links = store.planned_links_of(event_id)
     detail["planned"] = event_summaries(store, links["planned"], with_evidence=False)
     detail["occurred"] = event_summaries(store, links["occurred"], with_evidence=False)
+    detail["corrections"] = corrections_of_event(store, event_id, [p["name"] for p in detail["mentions"]])
     return detail
+
+
+def event_id_of(store, value: int | str) -> int:
+    """An event id from an id or a stable key (``"3f2a9c0d1e4b-0"``); NotFound otherwise."""
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if text.isdigit() and len(text) < 19:
+        return int(text)
+    found = store.event_id_of_key(text) if text else None
+    if found is None:
+        raise NotFound(f"no event {value!r}")
+    return found
+
+
+def corrections_of_event(store, event_id: int, names: list[str]) -> list[dict]:
+    """The analysts' corrections that shape this event: those naming its reports or the name
+    forms of its participants."""
+    anchors = {tuple(a) for a in store.anchors_of_event(event_id)}
+    written = set(names)
+    found = []
+    for correction in store.corrections():
+        sides = correction["subject"] + correction["object"]
+        if correction["kind"] in ("merge", "split"):
+            touches = any(tuple(a) in anchors for a in sides)
+        else:
+            touches = bool(written & set(sides))
+        if touches:
+            found.append(correction)
+    return found

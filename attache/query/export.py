@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from attache.query.shapes import event_summaries
 
 BATCH = 500
-CSV_COLUMNS = ("event_id", "status", "type", "plover", "what", "date", "date_end", "date_precision",
+CSV_COLUMNS = ("event_id", "key", "status", "type", "plover", "what", "date", "date_end", "date_precision",
                "location", "location_country", "lat", "lon", "countries", "participants", "topics",
                "agreements_signed", "source_count", "doc_ids", "urls")
 LIST_COLUMNS = ("countries", "participants", "topics", "doc_ids", "urls")
@@ -28,7 +28,8 @@ def flat_row(summary: dict) -> dict:
     """One event as flat columns; list columns hold lists (joined with "; " for CSV)."""
     location = summary["location"] or {}
     return {
-        "event_id": summary["event_id"], "status": summary["status"], "type": summary["type"],
+        "event_id": summary["event_id"], "key": summary.get("key"), "status": summary["status"],
+        "type": summary["type"],
         "plover": summary["plover"], "what": summary["what"], "date": summary["date"],
         "date_end": summary["date_end"], "date_precision": summary["date_precision"],
         "location": location.get("name"), "location_country": location.get("country"),
@@ -45,7 +46,8 @@ def plover_record(summary: dict) -> dict:
     location = summary["location"] or {}
     first = summary["sources"][0] if summary["sources"] else {}
     return {
-        "id": f"attache-{summary['event_id']}",
+        "id": f"attache-{summary.get('key') or summary['event_id']}",
+        "event_id": summary["event_id"],
         "event_type": summary["plover"] or "CONSULT",
         "mode": summary["type"],
         "context": summary["topics"],

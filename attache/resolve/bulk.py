@@ -8,7 +8,7 @@ from __future__ import annotations
 from attache.resolve import names
 from attache.resolve.document import article_fields
 from attache.resolve.record import record_events
-from attache.store import content_id
+from attache.store import content_id, stable_key
 
 
 def bulk_add(store, pairs, people: dict[str, int]) -> tuple[int, int]:
@@ -33,11 +33,13 @@ def bulk_add(store, pairs, people: dict[str, int]) -> tuple[int, int]:
                 if participant["name"]:
                     people_here.append((_person(store, participant, people), participant))
             events.append({**event, "idx": idx, "id": ids["events"], "doc_event_id": ids["doc_events"],
-                           "people": people_here, "first_published": published})
+                           "people": people_here, "first_published": published,
+                           "stable_key": stable_key(doc_id, idx)})
             ids["events"] += 1
             ids["doc_events"] += 1
         prepared.append({"fields": fields, "events": events})
     store.bulk_insert(prepared)
+    store.reserve_event_ids(ids["events"] - 1)
     return len(prepared), sum(len(d["events"]) for d in prepared)
 
 

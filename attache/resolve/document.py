@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from attache.resolve import dates
-from attache.resolve.events import UNDATED_REACH_DAYS, can_merge, incompatible_types, merge, merge_score
+from dataclasses import dataclass, field
+
+from attache.resolve import corrections, dates, names
+from attache.resolve.corrections import Constraints
+from attache.resolve.events import (UNDATED_REACH_DAYS, can_merge, incompatible_types, merge, merge_reasons,
+                                    merge_score)
+from attache.resolve.identity import Previous
 from attache.resolve.people import resolve_participant
 from attache.resolve.planned import link_planned
 from attache.resolve.record import record_events
-from attache.store import content_id
+from attache.store import content_id, stable_key
 
 ARTICLE_FIELDS = ("doc", "origin", "text", "published", "source", "url", "title")
 SPAN_FLOOR_DAYS = 14  # a multi-day event may start this long before another report's date
@@ -47,28 +52,43 @@ def add_document(store, article, record: dict, raw_hash: str | None = None) -> t
     return "stored", doc_id
 
 
-def resolve_events(store, doc_id: str, text: str, record: dict, published: str | None) -> list[int]:
+def resolve_events(store, doc_id: str, text: str, record: dict, published: str | None,
+                   previous: Previous | None = None, constraints: Constraints | None = None) -> list[int]:
     """Write the record's events for a stored document; return the merged event ids.
 
     Two events of one document are never merged with each other: the extractor already
-    decided they differ.
+    decided they differ. ``previous`` (a rebuild) gives events back their ids;
+    ``constraints`` are the analysts' corrections (read from the store when not given).
     """
+    return resolve_normalized(store, doc_id, record_events(record, text), published, previous, constraints)
+
+
+def resolve_normalized(store, doc_id: str, events: list[dict], published: str | None,
+                       previous: Previous | None = None, constraints: Constraints | None = None) -> list[int]:
+    """``resolve_events`` for events already in the resolver's shape (``record.normalize_event``)."""
+    if constraints is None:
+        constraints = corrections.load(store)
     used: list[int] = []
-    for idx, event in enumerate(record_events(record, text)):
+    for idx, event in enumerate(events):
+        anchor = (doc_id, idx)
         doc_event_id = store.insert_doc_event(doc_id, idx, event)
         seen = event["date"] if event["date_precision"] == "day" else (published or event["date"])
         people = {}
         for participant in event["participants"]:
-            person_id = resolve_participant(store, participant, seen, doc_id)
+            person_id = person_of(store, participant, seen, doc_id, constraints)
             if person_id is not None:
                 people[person_id] = (participant, participant.get("country"))
+        old_id, old_key = previous.identity_for(anchor) if previous else (None, None)
+        if old_id is not None and store.event_exists(old_id):  # its event was split: the first report kept it
+            old_id, old_key = None, None
         state = {**{k: v for k, v in event.items() if k not in ("participants", "evidence")},
                  "people": {pid: country for pid, (_, country) in people.items()},
-                 "first_published": published}
-        event_id, state, conflicts = place_event(store, state, exclude=set(used))
+                 "first_published": published, "id": old_id, "stable_key": old_key or stable_key(doc_id, idx)}
+        placed = place_event(store, state, exclude=set(used), anchor=anchor, constraints=constraints)
+        event_id, state = placed.event_id, placed.state
         used.append(event_id)
-        store.add_event_source(event_id, doc_event_id, doc_id)
-        for field in conflicts:
+        store.add_event_source(event_id, doc_event_id, doc_id, placed.score, placed.reasons)
+        for field in placed.conflicts:
             store.set_conflict(event_id, field, store.doc_event_values(event_id, field))
         for person_id, (participant, _) in people.items():
             store.add_participation(event_id, person_id, doc_event_id, doc_id, participant, state.get("date_lo"))
@@ -78,9 +98,34 @@ def resolve_events(store, doc_id: str, text: str, record: dict, published: str |
     return used
 
 
-def place_event(store, state: dict, exclude: set[int]) -> tuple[int, dict, list[str]]:
-    """Merge ``state`` into the best matching stored event, or create a new one."""
-    candidates = [old for old in store.event_states([i for i in candidate_ids(store, state) if i not in exclude]
+@dataclass
+class Placed:
+    """Where a report went: its event, the event's state after it, and why."""
+
+    event_id: int
+    state: dict
+    score: int | None = None
+    reasons: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+def place_event(store, state: dict, exclude: set[int], anchor: tuple | None = None,
+                constraints: Constraints | None = None) -> Placed:
+    """Merge ``state`` into the best matching stored event, or create a new one.
+
+    An analyst's ``merge`` correction sends the report to the event holding a report it was
+    joined to (even one of the same document); a ``split`` correction keeps it out of events holding reports it was parted from.
+    """
+    constraints = constraints or Constraints()
+    forced = corrections.events_to_join(store, constraints, anchor) if anchor else {}
+    if forced:
+        target = min(forced)
+        old = store.event_states([target])[0]
+        return _merge_into(store, state, old, merge_score(state, old),
+                           [f"an analyst joined these reports (correction {forced[target]})"])
+    refused = corrections.events_kept_apart(store, constraints, anchor) if anchor else set()
+    candidates = [old for old in store.event_states([i for i in candidate_ids(store, state)
+                                                     if i not in exclude and i not in refused]
                                                     [:MAX_CANDIDATES], columns=MATCH_COLUMNS)
                   if can_merge(state, old)]
     if not state.get("date_lo"):
@@ -91,12 +136,56 @@ def place_event(store, state: dict, exclude: set[int]) -> tuple[int, dict, list[
     if candidates:
         best = max(candidates, key=lambda c: (merge_score(state, c), -c["id"]))
         old = store.event_states([best["id"]])[0]
-        merged, conflicts = merge(old, state)
-        merged["id"] = old["id"]
-        store.update_event(old["id"], old, merged)
-        return old["id"], merged, conflicts
+        return _merge_into(store, state, old, merge_score(state, old), merge_reasons(state, old))
     event_id = store.create_event(state)
-    return event_id, {**state, "id": event_id}, []
+    reasons = ["first report of this event"]
+    if anchor and constraints.kept_apart.get(anchor):
+        reasons.append("an analyst kept it apart from " + ", ".join(
+            f"correction {n}" for n in sorted(set(constraints.kept_apart[anchor].values()))))
+    return Placed(event_id, {**state, "id": event_id}, None, reasons)
+
+
+def _merge_into(store, state: dict, old: dict, score: int, reasons: list[str]) -> Placed:
+    merged, conflicts = merge(old, state)
+    merged["id"] = old["id"]
+    store.update_event(old["id"], old, merged)
+    return Placed(old["id"], merged, score, reasons, conflicts)
+
+
+def person_of(store, participant: dict, seen: str | None, doc_id: str, constraints: Constraints) -> int | None:
+    """The person behind a participant, as the analysts' corrections allow: a name they
+    joined to other name forms goes to the person written so; a person they parted from
+    this name is never chosen for it."""
+    name = participant.get("name")
+    joined = corrections.same_person_forms(constraints, name)
+    if joined:
+        found = store.people_named(joined)
+        if found:
+            store.add_person_name(found[0], name)
+            if participant.get("title"):
+                store.record_title(found[0], participant["title"], participant.get("country"), seen, doc_id)
+            return found[0]
+    person_id = resolve_participant(store, participant, seen, doc_id)
+    parted = corrections.different_person_forms(constraints, name)
+    if person_id is None or not parted or not set(store.person_name_forms(person_id)) & set(parted):
+        return person_id
+    return separate_person(store, participant, person_id, parted, seen, doc_id)
+
+
+def separate_person(store, participant: dict, wrong_id: int, parted, seen, doc_id) -> int:
+    """A person for ``participant`` other than ``wrong_id`` (whose name forms include one an
+    analyst parted from this name): one already written this way without those forms, or new."""
+    name = participant["name"]
+    for person_id in store.people_named([name]):
+        if person_id != wrong_id and not set(store.person_name_forms(person_id)) & set(parted):
+            break
+    else:
+        key = names.name_key(name) or {"surname": names.fold(name), "first": None, "initial": None}
+        person_id = store.create_person(name, key["surname"], names.first_key(key), participant.get("country"))
+    store.add_person_name(person_id, name)
+    if participant.get("title"):
+        store.record_title(person_id, participant["title"], participant.get("country"), seen, doc_id)
+    return person_id
 
 
 def candidate_ids(store, state: dict) -> list[int]:

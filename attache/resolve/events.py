@@ -149,6 +149,36 @@ def merge_score(new: dict, old: dict) -> int:
     return score
 
 
+def merge_reasons(new: dict, old: dict) -> list[str]:
+    """Why ``new`` was judged the same event as ``old``, in words (what ``merge_score`` counts)."""
+    reasons = []
+    if new.get("date") and new.get("date") == old.get("date"):
+        reasons.append(f"same date {new['date']}")
+    elif new.get("date_lo") and old.get("date_lo"):
+        reasons.append(f"dates overlap ({new.get('date')} and {old.get('date')})")
+    elif new.get("month_day") or old.get("month_day"):
+        reasons.append("the day of the month agrees (no year in one report)")
+    elif new.get("date_lo") or old.get("date_lo"):
+        reasons.append("one report gives no date; the other's date fits its publication")
+    else:
+        reasons.append("neither report gives a date")
+    shared_people = len(set(new.get("people") or ()) & set(old.get("people") or ()))
+    if shared_people:
+        reasons.append(f"{shared_people} participant{'s' if shared_people > 1 else ''} in common")
+    shared = [c for c in new.get("countries") or () if c in set(old.get("countries") or ())]
+    if shared:
+        reasons.append("same states " + ", ".join(shared))
+    if same_place(new, old):
+        reasons.append(f"same place {new['location_name']}")
+    if new.get("type") == old.get("type"):
+        reasons.append(f"same type {new.get('type')}")
+    else:
+        reasons.append(f"related types {old.get('type')} and {new.get('type')}")
+    if similar_what(new.get("what"), old.get("what")):
+        reasons.append("similar names of the event")
+    return reasons
+
+
 def merge(old: dict, new: dict) -> tuple[dict, list[str]]:
     """The reconciled event, and the fields on which the two reports disagree."""
     merged = dict(old)

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from attache.batch import run_batch
 from attache.errors import InputError
 from attache.ingest.raw import RawDocument
-from attache.resolve.document import add_document, resolve_events
+from attache.resolve import corrections, identity
+from attache.resolve.document import add_document, resolve_events, resolve_normalized
+from attache.resolve.record import stored_event
 
 GROUP_DOCUMENTS = 64  # outcomes written in one transaction at most
 GROUP_SECONDS = 1.0  # an outcome waits at most about this long (plus the next arrival) to be written
@@ -120,9 +122,11 @@ def store_outcome(store, outcome, digest: str | None = None) -> Stored:
 def reextract(store, jobs: int = 1, on_document: Callable[[dict], None] = lambda counts: None) -> dict:
     """Run extraction again over every stored text and rebuild everything derived from it.
 
-    Documents are kept; the rebuild is one transaction, so an interrupted run changes nothing.
-    Returns counts: documents, events, failed; ``on_document(counts)`` is called after each
-    document (for progress).
+    Documents and analysts' corrections are kept, and so are event ids: an event opened by
+    a report takes back the id that report's event had, and an id no event takes back
+    becomes an alias of the event holding its reports. The rebuild is one transaction, so an
+    interrupted run changes nothing. Returns counts: documents, events, failed, aliased;
+    ``on_document(counts)`` is called after each document (for progress).
     """
     documents = store.stored_documents()
     raws = (RawDocument(doc=d["doc"], origin=d["origin"] or d["doc"], kind="text", text=store.document_text(d["id"]),
@@ -130,6 +134,7 @@ def reextract(store, jobs: int = 1, on_document: Callable[[dict], None] = lambda
             for d in documents)
     counts = {"documents": 0, "events": 0, "failed": 0}
     with store.transaction():
+        previous, constraints = identity.remember(store), corrections.load(store)
         store.clear_derived()
         for document, outcome in zip(documents, run_batch(raws, jobs)):
             if outcome.error is not None:
@@ -139,7 +144,26 @@ def reextract(store, jobs: int = 1, on_document: Callable[[dict], None] = lambda
             store.update_document_extraction(document["id"], outcome.record)
             published = outcome.record.get("published") or document["published"]
             counts["events"] += len(resolve_events(store, document["id"], outcome.article.text,
-                                                   outcome.record, published))
+                                                   outcome.record, published, previous, constraints))
             counts["documents"] += 1
             on_document(counts)
+        counts["aliased"] = len(identity.leave_aliases(store, previous, "re-extraction"))
+    return counts
+
+
+def rebuild(store, why: str = "rebuild") -> dict:
+    """Resolve every stored report again without extracting (after a correction or its undo):
+    the same as ``reextract`` with the records already stored. Returns counts: documents,
+    events, aliased (ids that now redirect)."""
+    documents = store.stored_documents()
+    counts = {"documents": 0, "events": 0}
+    with store.transaction():
+        previous, constraints = identity.remember(store), corrections.load(store)
+        reports = {d["id"]: [stored_event(row) for row in store.stored_reports(d["id"])] for d in documents}
+        store.clear_derived()
+        for document in documents:
+            counts["events"] += len(resolve_normalized(store, document["id"], reports[document["id"]],
+                                                       document["published"], previous, constraints))
+            counts["documents"] += 1
+        counts["aliased"] = len(identity.leave_aliases(store, previous, why))
     return counts

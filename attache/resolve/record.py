@@ -58,6 +58,16 @@ def normalize_event(event: dict, text: str, doc: str = "") -> dict:
     }
 
 
+def stored_event(row: dict) -> dict:
+    """A stored report (``store.stored_reports`` row) back in the resolver's shape."""
+    event = {name: row[name] for name in (
+        "status", "type", "plover", "what", "date", "date_end", "date_precision", "month_day", "location_name",
+        "location_country", "lat", "lon", "location_inferred", "countries", "participants", "topics",
+        "agreements_signed", "evidence")}
+    event["date_lo"], event["date_hi"] = dates.interval(row["date"], row["date_end"])
+    return event
+
+
 def valid_evidence(spans, text: str, doc: str = "") -> list[dict]:
     kept = []
     for span in spans:

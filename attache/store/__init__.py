@@ -2,7 +2,8 @@
 
 ``open_store(path)`` returns a ``SqliteStore``: ``transaction()`` for writes, the write
 methods of ``StoreWrites`` (used by ``attache.resolve``) and the read methods of
-``StoreReads`` (used by ``attache.query``); ``StoreBulk`` is a fast path for loading
+``StoreReads`` (used by ``attache.query``), those of ``StoreIdentity`` (stable ids, aliases,
+corrections); ``StoreBulk`` is a fast path for loading
 prepared documents without cross-document merging (benchmarks, imports).
 """
 
@@ -15,15 +16,16 @@ from pathlib import Path
 from attache.store.bulk import StoreBulk
 from attache.store.cards import refresh_event_cards
 from attache.store.connection import Connection
+from attache.store.identity import StoreIdentity, stable_key
 from attache.store.reads import HIT_END, HIT_START, StoreReads
 from attache.store.writes import StoreWrites
 
-__all__ = ["HIT_END", "HIT_START", "SqliteStore", "content_id", "open_store"]
+__all__ = ["HIT_END", "HIT_START", "SqliteStore", "content_id", "open_store", "stable_key"]
 
 _WHITESPACE = re.compile(r"\s+")
 
 
-class SqliteStore(Connection, StoreWrites, StoreReads, StoreBulk):
+class SqliteStore(Connection, StoreWrites, StoreReads, StoreBulk, StoreIdentity):
     """An open SQLite store (WAL, foreign keys, busy timeout, migrations applied)."""
 
     def before_commit(self) -> None:

@@ -19,7 +19,9 @@ class StoreBulk:
     """Mixed into the store class; ``self`` has ``executemany``, ``scalar``, ``bump_aggregates``."""
 
     def next_ids(self) -> dict[str, int]:
-        return {"events": (self.scalar("SELECT max(id) FROM events") or 0) + 1,
+        last = max(self.scalar("SELECT max(id) FROM events") or 0,
+                   self.scalar("SELECT last FROM id_sequence WHERE name = 'events'") or 0)
+        return {"events": last + 1,
                 "doc_events": (self.scalar("SELECT max(id) FROM doc_events") or 0) + 1}
 
     def bulk_insert(self, documents: list[dict]) -> None:

@@ -59,7 +59,7 @@ def _summary(row: dict, countries: list[str], topics: list[str]) -> dict:
     if row["location_name"]:
         location = {"name": row["location_name"], "country": row["location_country"],
                     "lat": row["lat"], "lon": row["lon"]}
-    return {"event_id": row["id"], "status": row["status"], "type": row["type"], "plover": row["plover"],
+    return {"event_id": row["id"], "key": row.get("stable_key"), "status": row["status"], "type": row["type"], "plover": row["plover"],
             "what": row["what"], "date": row["date"], "date_end": row["date_end"],
             "date_precision": row["date_precision"], "location": location, "countries": countries,
             "topics": topics, "agreements_signed": bool(row["agreements_signed"]),
@@ -80,4 +80,5 @@ def _participants(rows: list[dict]) -> list[dict]:
 
 def _source(row: dict) -> dict:
     return {**{name: row[name] for name in ("doc_id", "doc", "title", "source", "url", "published")},
+            "merge": {"score": row["merge_score"], "reasons": row["merge_reasons"]},
             "evidence": row["evidence"]}

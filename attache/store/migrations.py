@@ -377,6 +377,38 @@ ALTER TABLE events ADD COLUMN month_day TEXT;
 ALTER TABLE doc_events ADD COLUMN month_day TEXT;
 """
 
+# An event keeps its id and key for as long as the real event is in the record: ids are
+# handed out from a sequence and never reused (a rebuild gives each event the id its first
+# report had before); an id that disappears into another event is kept as an alias of it.
+# Each source says why it was merged (score and reasons); an analyst's corrections are
+# stored apart from everything derived, and a rebuild applies them again.
+STABLE_IDENTITY = """
+ALTER TABLE events ADD COLUMN stable_key TEXT;
+UPDATE events SET stable_key = (SELECT substr(de.doc_id, 1, 12) || '-' || de.idx FROM event_sources s
+    JOIN doc_events de ON de.id = s.doc_event_id WHERE s.event_id = events.id ORDER BY s.doc_event_id LIMIT 1);
+CREATE INDEX events_stable_key ON events(stable_key);
+ALTER TABLE event_sources ADD COLUMN merge_score INTEGER;
+ALTER TABLE event_sources ADD COLUMN merge_reasons TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE event_aliases (
+    old_id INTEGER PRIMARY KEY,        -- an id no event holds any more
+    event_id INTEGER,                  -- the event that took its reports in (NULL: none did)
+    reason TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE TABLE id_sequence (name TEXT PRIMARY KEY, last INTEGER NOT NULL);
+INSERT INTO id_sequence (name, last) SELECT 'events', ifnull(max(id), 0) FROM events;
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,                -- merge | split | same_person | different_person
+    subject TEXT NOT NULL,             -- JSON: report anchors [[doc id, idx]] or name forms
+    object TEXT NOT NULL,              -- JSON, the same
+    note TEXT NOT NULL DEFAULT '',     -- what the analyst said, as the command read it
+    created TEXT NOT NULL
+);
+DELETE FROM event_cards;
+INSERT OR IGNORE INTO event_cards_stale (event_id) SELECT id FROM events;
+"""
+
 # (number, name, sql): applied in order, each in its own transaction.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial tables", INITIAL),
@@ -391,4 +423,5 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (10, "a pair's topics counted in one row a year", PAIR_YEARS),
     (11, "each event's facet values in one row, for search facets", EVENT_FACETS),
     (12, "the day and month of an event whose year is unknown", MONTH_DAY),
+    (14, "stable event ids and keys, merge reasons, aliases and analysts' corrections", STABLE_IDENTITY),
 )

@@ -393,12 +393,13 @@ class StoreReads:
         if event_ids:
             for row in self.rows(
                     f"SELECT s.event_id, s.doc_id, s.doc_event_id, d.doc, d.title, d.source, d.url, d.published,"
-                    f" de.evidence, de.date, de.location_name FROM event_sources s"
+                    f" de.evidence, de.date, de.location_name, s.merge_score, s.merge_reasons FROM event_sources s"
                     f" JOIN documents d ON d.id = s.doc_id JOIN doc_events de ON de.id = s.doc_event_id"
                     f" WHERE s.event_id IN ({_placeholders(event_ids)})"
                     f" ORDER BY s.event_id, d.published IS NULL, d.published, s.doc_event_id",
                     list(event_ids)):
                 row["evidence"] = json.loads(row["evidence"])
+                row["merge_reasons"] = json.loads(row["merge_reasons"])
                 found[row.pop("event_id")].append(row)
         return found
 

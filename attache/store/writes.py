@@ -14,7 +14,7 @@ from attache.store.migrations import EVENT_FACET_KEYS
 
 EVENT_FIELDS = ("status", "type", "plover", "what", "date", "date_end", "date_precision",
                 "date_lo", "date_hi", "location_name", "location_country", "lat", "lon",
-                "agreements_signed", "first_published", "month_day")
+                "agreements_signed", "first_published", "month_day", "stable_key")
 
 DOC_EVENT_FIELDS = ("status", "type", "plover", "what", "date", "date_end", "date_precision",
                     "location_name", "location_country", "lat", "lon", "location_inferred",
@@ -131,10 +131,12 @@ class StoreWrites:
     # merged events
 
     def create_event(self, state: dict) -> int:
-        cursor = self.execute(
-            f"INSERT INTO events ({', '.join(EVENT_FIELDS)}) VALUES ({', '.join('?' * len(EVENT_FIELDS))})",
-            [state.get(name) for name in EVENT_FIELDS])
-        event_id = cursor.lastrowid
+        """A new merged event; its id is ``state["id"]`` when no event holds that id (a
+        rebuild giving an event back the id it had), else one never handed out before."""
+        event_id = self.allocate_event_id(state.get("id"))
+        self.execute(
+            f"INSERT INTO events (id, {', '.join(EVENT_FIELDS)}) VALUES (?, {', '.join('?' * len(EVENT_FIELDS))})",
+            [event_id] + [state.get(name) for name in EVENT_FIELDS])
         self._add_event_keys(event_id, state, state.get("countries") or (), state.get("topics") or ())
         self.bump_aggregates(event_contribution(state))
         self.bump_pair_topics(pair_topic_contribution(state))
@@ -181,9 +183,11 @@ class StoreWrites:
                          " ON CONFLICT DO NOTHING",
                          [(event_id, t, state.get("date_lo")) for t in topics])
 
-    def add_event_source(self, event_id: int, doc_event_id: int, doc_id: str) -> None:
-        self.execute("INSERT INTO event_sources (event_id, doc_event_id, doc_id) VALUES (?, ?, ?)",
-                     (event_id, doc_event_id, doc_id))
+    def add_event_source(self, event_id: int, doc_event_id: int, doc_id: str,
+                         score: int | None = None, reasons: list[str] = ()) -> None:
+        """Add a report to an event, with why it was merged there (``score`` None: it opened the event)."""
+        self.execute("INSERT INTO event_sources (event_id, doc_event_id, doc_id, merge_score, merge_reasons)"
+                     " VALUES (?, ?, ?, ?, ?)", (event_id, doc_event_id, doc_id, score, json.dumps(list(reasons))))
         self.execute("UPDATE doc_events SET event_id = ? WHERE id = ?", (event_id, doc_event_id))
         self.execute("UPDATE events SET source_count = source_count + 1 WHERE id = ?", (event_id,))
 
