@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from attache.resolve import corrections, dates, names
+from attache.resolve.blocks import country_blocks
 from attache.resolve.corrections import Constraints
 from attache.resolve.events import (UNDATED_REACH_DAYS, can_merge, incompatible_types, merge, merge_reasons,
                                     merge_score)
@@ -193,16 +194,15 @@ def candidate_ids(store, state: dict) -> list[int]:
 
     Events of the same pair and time (undated ones for an undated report), plus the undated
     events of the pair for a dated report, and, for a report without a date, the pair's
-    events of the year its publication allows; then the events its people took part in
+    events of the days its publication allows; then the events its people took part in
     (undated ones for a dated report, dated ones too for an undated report).
     """
-    countries = list(state.get("countries") or ())[:2]
     people = list(state.get("people") or ())
     excluded = incompatible_types(state.get("type"))
     lo, hi = state.get("date_lo"), state.get("date_hi")
     window = None if lo else undated_window(state)
     ids: list[int] = []
-    if countries:
+    for countries in country_blocks(state.get("countries")):
         ids += store.merge_candidate_ids(
             state["status"], countries, lo, hi, dates.containers(state["date"]) if state.get("date") else [],
             dates.shift(lo, -SPAN_FLOOR_DAYS) if lo else None, excluded)

@@ -7,17 +7,13 @@ state code}).
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from importlib import resources
 
 from attache.resolve import dates, names, places
 
-# Types that outlets use for the same kind of encounter: consultations written up as talks
-# or a meeting, a signing inside talks. A visit, a call, a summit stay their own kind.
-TYPE_FAMILIES = {
-    "consultation": "talks", "talks": "talks", "meeting": "talks", "signing": "talks",
-    "visit": "visit", "phone_call": "call", "summit": "summit", "forum": "forum",
-    "commission": "commission", "other": None,
-}
 PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
 # A day written without a year often opens a stay ("a working visit from December 11-13")
 # whose end the record does not keep: it agrees with a dated report of up to this many days later.
@@ -25,22 +21,35 @@ MONTH_DAY_AFTER_DAYS = 3
 # A report that gives no year tells of something about as recent as itself: its event
 # happened (or is planned) within a year of the report's publication.
 UNDATED_REACH_DAYS = 366
+PRINCIPALS = 2  # people two reports must share before an unknown-state participant may differ
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STOPWORDS = {"the", "of", "and", "on", "in", "a", "an", "for", "to", "at", "with", "between", "first",
               "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 
 
+@lru_cache(maxsize=1)
+def event_types() -> dict[str, dict]:
+    """Type -> {"family", "merges_with": set of types} from attache/data/event_types.tsv."""
+    with resources.files("attache.data").joinpath("event_types.tsv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return {row["type"]: {"family": row["family"] or None,
+                              "merges_with": {t for t in (row["merges_with"] or "").split("|") if t}}
+                for row in rows}
+
+
 def types_compatible(a: str | None, b: str | None) -> bool:
-    family_a, family_b = TYPE_FAMILIES.get(a or "other"), TYPE_FAMILIES.get(b or "other")
-    return family_a is None or family_b is None or family_a == family_b
+    """Can reports of types ``a`` and ``b`` tell of one event? Same family, a type that
+    merges with the other, or a type without a family ("other", unknown)."""
+    known = event_types()
+    type_a, type_b = known.get(a or "other"), known.get(b or "other")
+    if type_a is None or type_b is None or type_a["family"] is None or type_b["family"] is None:
+        return True
+    return type_a["family"] == type_b["family"] or b in type_a["merges_with"] or a in type_b["merges_with"]
 
 
 def incompatible_types(event_type: str | None) -> list[str]:
     """The types ``types_compatible`` refuses next to ``event_type`` (for filtering candidates in SQL)."""
-    family = TYPE_FAMILIES.get(event_type or "other")
-    if family is None:
-        return []
-    return sorted(t for t, f in TYPE_FAMILIES.items() if f is not None and f != family)
+    return sorted(t for t in event_types() if not types_compatible(event_type, t))
 
 
 def similar_what(a: str | None, b: str | None) -> bool:
@@ -61,18 +70,36 @@ def countries_overlap(a, b) -> bool:
 
 
 def people_agree(a: dict, b: dict) -> tuple[bool, bool]:
-    """(no side contradicts, someone shared). A side contradicts when both name people of
-    the same state and none of them is the same person: different counterparts."""
+    """(no side contradicts, someone shared), for two reports' people {person id: state}.
+
+    A side contradicts when both reports name people of the same state and none of them is
+    the same person: different counterparts. A person whose state is unknown could sit on
+    any side, so unless the reports share at least ``PRINCIPALS`` people (host and guest),
+    such a person named by one report alone contradicts a person named by the other alone
+    on a side the first does not fill: one shared host is not enough to make two audiences one.
+    """
     if not a or not b:
         return True, False
+    shared = set(a) & set(b)
     for state in set(a.values()) & set(b.values()):
         if state is None:
             continue
         side_a = {p for p, s in a.items() if s == state}
         side_b = {p for p, s in b.items() if s == state}
         if not side_a & side_b:
-            return False, bool(set(a) & set(b))
-    return True, bool(set(a) & set(b))
+            return False, bool(shared)
+    if len(shared) < PRINCIPALS and (_unknown_seat_taken(a, b, shared) or _unknown_seat_taken(b, a, shared)):
+        return False, bool(shared)
+    return True, bool(shared)
+
+
+def _unknown_seat_taken(a: dict, b: dict, shared: set) -> bool:
+    """Does ``a`` name, alone, a person of unknown state while ``b`` names, alone, someone on
+    a side ``a`` leaves open (a state ``a`` names nobody of, or an unknown state)?"""
+    if not any(state is None for p, state in a.items() if p not in shared):
+        return False
+    states_a = {state for state in a.values() if state is not None}
+    return any(state is None or state not in states_a for p, state in b.items() if p not in shared)
 
 
 def same_place(a: dict, b: dict) -> bool:
@@ -120,6 +147,9 @@ def can_merge(new: dict, old: dict) -> bool:
     agree, shared = people_agree(new.get("people") or {}, old.get("people") or {})
     if not agree:
         return False
+    if min(len(set(new.get("countries") or ())), len(set(old.get("countries") or ()))) < 2 \
+            and not (shared or similar_what(new.get("what"), old.get("what"))):
+        return False  # a report naming one state is any event of that state unless a person or its name ties it
     if new.get("date_lo") and old.get("date_lo"):
         if not (new["date_lo"] <= old["date_hi"] and old["date_lo"] <= new["date_hi"]):
             return False

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from attache.resolve import dates
+from attache.resolve.blocks import country_blocks
 from attache.resolve.events import countries_overlap, people_agree, similar_what, types_compatible
 
 YEAR = 366
-FOLLOW_UP_DAYS = 730  # how long after an undated announcement its event is looked for
+# How long after an undated announcement its event is looked for: announcements without a
+# date tell of the coming weeks or months ("will visit", "is expected to sign"); a call two
+# years later between the same ministers is another event.
+FOLLOW_UP_DAYS = 183
 MAX_CANDIDATES = 200
 
 
 def link_planned(store, state: dict) -> None:
     """After ``state`` (a merged event with ``id``) was written, link it to its counterpart."""
-    countries = list(state.get("countries") or ())[:2]
-    if not countries:
+    blocks = country_blocks(state.get("countries"))
+    if not blocks:
         return
     if state["status"] == "occurred" and state.get("date_lo"):
         lo = state["date_lo"]
-        ids = store.linked_candidate_ids("planned", countries, dates.shift(lo, -YEAR), lo,
-                                         undated_published_from=dates.shift(lo, -FOLLOW_UP_DAYS))
+        ids = sorted({i for countries in blocks for i in store.linked_candidate_ids(
+            "planned", countries, dates.shift(lo, -YEAR), lo, undated_published_from=dates.shift(lo, -FOLLOW_UP_DAYS))})
         for planned in store.event_states(ids[:MAX_CANDIDATES]):
             if _announced_before(planned, lo) and (planned.get("date_hi") is None or planned["date_hi"] >= lo) \
                     and follows(planned, state) and not store.has_planned_link(planned["id"]):
@@ -31,7 +35,7 @@ def link_planned(store, state: dict) -> None:
             lo, hi = announced, dates.shift(announced, FOLLOW_UP_DAYS)
         else:
             return
-        ids = store.linked_candidate_ids("occurred", countries, lo, hi)
+        ids = sorted({i for countries in blocks for i in store.linked_candidate_ids("occurred", countries, lo, hi)})
         found = [e for e in store.event_states(ids[:MAX_CANDIDATES])
                  if (not announced or e["date_lo"] >= announced) and follows(state, e)]
         if found:

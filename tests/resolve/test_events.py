@@ -95,7 +95,8 @@ def test_gold_style_records_with_string_locations_and_planned_key(store):
 
 @pytest.mark.parametrize("a, b, expected", [
     ("consultation", "talks", True), ("meeting", "signing", True), ("visit", "meeting", False),
-    ("phone_call", "talks", False), ("other", "summit", True), (None, "visit", True)])
+    ("phone_call", "talks", True), ("talks", "phone_call", True), ("phone_call", "meeting", False),
+    ("phone_call", "visit", False), ("other", "summit", True), (None, "visit", True)])
 def test_type_families(a, b, expected):
     assert events.types_compatible(a, b) is expected
 
