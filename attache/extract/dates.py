@@ -175,10 +175,18 @@ def _parse_iso(value: str | None) -> dt.date | None:
         return None
 
 
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# a year written as part of a date: "12 December 2024", "December 12, 2024", "December 2024", "2024-12-12"
+_DATED_YEAR = re.compile(rf"(?i:\b(?:{_MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+((?:19[5-9]|20\d)\d)\b"
+                         rf"|\b((?:19[5-9]|20\d)\d)-\d\d-\d\d\b)")
+
+
 def document_year(text: str, body: list[tuple[int, int]] | None = None) -> int | None:
-    """The latest year the text names (1950-2099), or None."""
-    spans = body or [(0, len(text))]
-    years = [int(y) for s, e in spans for y in re.findall(r"\b((?:19[5-9]|20\d)\d)\b", text[s:e])]
+    """The latest year the text writes as part of a date ("12 December 2024", "December
+    2024", "2024-12-12"), or None. A bare year names a plan or a programme as often as the
+    present ("Expo 2025", "Vision 2030"), so it does not date a text."""
+    years = [int(found.group(1) or found.group(2)) for start, end in body or [(0, len(text))]
+             for found in _DATED_YEAR.finditer(text, start, end)]
     return max(years) if years else None
 
 

@@ -35,7 +35,7 @@ def extract_document(article: Article) -> dict:
     analyses = nlp.analyze(text, [(s.start, s.end) for s in sentences], parse,
                            [p or _unexplained_name(text, s) for p, s in zip(parse, sentences)])
     people_by_sentence = _people(text, sentences, analyses)
-    year_of_text = None if published else document_year(text, [(s.start, s.end) for s in sentences])
+    year_of_text = None if published else document_year(text)
     facts = []
     for sent, people, analysis in zip(sentences, people_by_sentence, analyses):
         future = True if _FUTURE.search(sent.text) and not _PAST.search(sent.text) else None
