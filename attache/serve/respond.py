@@ -15,9 +15,9 @@ import orjson
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
-from attache.errors import AttacheError, NotFound
+from attache.errors import AttacheError, Moved, NotFound
 from attache.serve import fragments
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 logger = logging.getLogger(__name__)
 
@@ -96,11 +96,20 @@ def error_response(request: Request, status: int, message: str) -> Response:
     return HTMLResponse(html, status_code=status)
 
 
+def moved_response(request: Request, moved: Moved) -> Response:
+    """301 to the event that holds a merged-away event's reports (same suffix and query)."""
+    suffix = JSON_SUFFIX if request.url.path.endswith(JSON_SUFFIX) else ""
+    target = f"/event/{moved.event_id}{suffix}" + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(target, status_code=301, headers={"X-Attache-Moved": moved.reason[:200]})
+
+
 def error_for(request: Request, exc: Exception) -> Response:
     """The error page (or JSON) for an exception a view raised: its own status for an
     ``HTTPException``, 404 for ``NotFound``, 500 for anything else (logged)."""
     if isinstance(exc, HTTPException):
         return error_response(request, exc.status_code, str(exc.detail))
+    if isinstance(exc, Moved):
+        return moved_response(request, exc)
     if isinstance(exc, NotFound):
         return error_response(request, 404, str(exc) or "not found")
     if isinstance(exc, AttacheError):
