@@ -79,9 +79,7 @@ def resolve_normalized(store, doc_id: str, events: list[dict], published: str | 
             person_id = person_of(store, participant, seen, doc_id, constraints)
             if person_id is not None:
                 people[person_id] = (participant, participant.get("country"))
-        old_id, old_key = previous.identity_for(anchor) if previous else (None, None)
-        if old_id is not None and store.event_exists(old_id):  # its event was split: the first report kept it
-            old_id, old_key = None, None
+        old_id, old_key = previous_identity(store, previous, anchor)
         state = {**{k: v for k, v in event.items() if k not in ("participants", "evidence")},
                  "people": {pid: country for pid, (_, country) in people.items()},
                  "first_published": published, "id": old_id, "stable_key": old_key or stable_key(doc_id, idx)}
@@ -97,6 +95,21 @@ def resolve_normalized(store, doc_id: str, events: list[dict], published: str | 
             store.remember_place(event["location_name"], event["location_country"], event["lat"], event["lon"])
         link_planned(store, state)
     return used
+
+
+def previous_identity(store, previous: Previous | None, anchor: tuple) -> tuple[int | None, str | None]:
+    """The id (and key) a rebuild gives back to an event this report opens: its event's id
+    before the rebuild, unless an earlier report took it (the event was split); else an id
+    that held this report before and now redirects (a merge undone); else none."""
+    if previous is None:
+        return None, None
+    old_id, old_key = previous.identity_for(anchor)
+    if old_id is not None and not store.event_exists(old_id):
+        return old_id, old_key
+    for retired in previous.retired_ids(anchor):
+        if not store.event_exists(retired):
+            return retired, None
+    return None, None
 
 
 @dataclass

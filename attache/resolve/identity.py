@@ -19,9 +19,14 @@ class Previous:
 
     event_of: dict[tuple[str, int], tuple[int, str | None]] = field(default_factory=dict)
     anchors_of: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
+    retired_of: dict[tuple[str, int], list[int]] = field(default_factory=dict)
 
     def identity_for(self, anchor: tuple[str, int]) -> tuple[int | None, str | None]:
         return self.event_of.get(anchor, (None, None))
+
+    def retired_ids(self, anchor: tuple[str, int]) -> list[int]:
+        """Ids that once held this report and now redirect (newest first): an undo takes one back."""
+        return self.retired_of.get(anchor, [])
 
 
 def remember(store) -> Previous:
@@ -29,6 +34,9 @@ def remember(store) -> Previous:
     for event_id, key, doc_id, idx in store.event_anchors():
         previous.event_of[(doc_id, idx)] = (event_id, key)
         previous.anchors_of.setdefault(event_id, []).append((doc_id, idx))
+    for old_id, anchors in store.retired_event_ids():
+        for doc_id, idx in anchors:
+            previous.retired_of.setdefault((doc_id, idx), []).append(old_id)
     return previous
 
 
@@ -41,6 +49,6 @@ def leave_aliases(store, previous: Previous, why: str) -> dict[int, int | None]:
         holders = Counter(store.events_of_anchors(anchors).values())
         target = min(holders, key=lambda e: (-holders[e], e)) if holders else None
         reason = f"merged into event {target} ({why})" if target else f"no longer in the record ({why})"
-        store.add_event_alias(old_id, target, reason)
+        store.add_event_alias(old_id, target, reason, anchors)
         aliased[old_id] = target
     return aliased

@@ -45,10 +45,17 @@ class StoreIdentity:
 
     # aliases
 
-    def add_event_alias(self, old_id: int, event_id: int | None, reason: str) -> None:
-        self.execute("INSERT INTO event_aliases (old_id, event_id, reason, created) VALUES (?, ?, ?, ?)"
+    def add_event_alias(self, old_id: int, event_id: int | None, reason: str, anchors=()) -> None:
+        self.execute("INSERT INTO event_aliases (old_id, event_id, reason, anchors, created) VALUES (?, ?, ?, ?, ?)"
                      " ON CONFLICT (old_id) DO UPDATE SET event_id = excluded.event_id, reason = excluded.reason,"
-                     " created = excluded.created", (old_id, event_id, reason, now_iso()))
+                     " anchors = excluded.anchors, created = excluded.created",
+                     (old_id, event_id, reason, json.dumps([list(a) for a in anchors]), now_iso()))
+
+    def retired_event_ids(self) -> list[tuple[int, list]]:
+        """Ids no event holds, newest alias first, with the reports each held: (id, [[doc id, idx]])."""
+        return [(r[0], json.loads(r[1])) for r in self.tuples(
+            "SELECT old_id, anchors FROM event_aliases WHERE old_id NOT IN (SELECT id FROM events)"
+            " ORDER BY created DESC, old_id DESC")]
 
     def event_alias(self, old_id: int) -> dict | None:
         """Where an id that no event holds went: ``{"old_id", "event_id" (None: gone), "reason"}``,

@@ -393,6 +393,7 @@ CREATE TABLE event_aliases (
     old_id INTEGER PRIMARY KEY,        -- an id no event holds any more
     event_id INTEGER,                  -- the event that took its reports in (NULL: none did)
     reason TEXT NOT NULL,
+    anchors TEXT NOT NULL DEFAULT '[]', -- JSON [[doc id, idx]]: the reports it held, to take it back on an undo
     created TEXT NOT NULL
 );
 CREATE TABLE id_sequence (name TEXT PRIMARY KEY, last INTEGER NOT NULL);
