@@ -8,7 +8,7 @@ from attache.resolve import corrections, dates, names
 from attache.resolve.blocks import country_blocks
 from attache.resolve.corrections import Constraints
 from attache.resolve.events import (UNDATED_REACH_DAYS, can_merge, incompatible_types, merge, merge_reasons,
-                                    merge_score)
+                                    merge_score, reach_back)
 from attache.resolve.identity import Previous
 from attache.resolve.people import resolve_participant
 from attache.resolve.planned import link_planned
@@ -240,4 +240,4 @@ def undated_window(state: dict) -> tuple[str, str] | None:
         return None
     if state["status"] == "planned":
         return published, dates.shift(published, UNDATED_REACH_DAYS)
-    return dates.shift(published, -UNDATED_REACH_DAYS), published
+    return dates.shift(published, -reach_back(state)), published

@@ -21,6 +21,9 @@ MONTH_DAY_AFTER_DAYS = 3
 # A report that gives no year tells of something about as recent as itself: its event
 # happened (or is planned) within a year of the report's publication.
 UNDATED_REACH_DAYS = 366
+# A report that gives no date at all tells its own news: what it says took place happened in
+# the weeks before its publication.
+UNDATED_NEWS_DAYS = 31
 PRINCIPALS = 2  # people two reports must share before an unknown-state participant may differ
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STOPWORDS = {"the", "of", "and", "on", "in", "a", "an", "for", "to", "at", "with", "between", "first",
@@ -133,9 +136,15 @@ def undated_fits(undated: dict, dated: dict) -> bool:
         if undated.get("status") == "planned":
             if not (published <= dated["date_hi"] and dated["date_lo"] <= dates.shift(published, UNDATED_REACH_DAYS)):
                 return False
-        elif not (dated["date_lo"] <= published and dates.shift(published, -UNDATED_REACH_DAYS) <= dated["date_hi"]):
+        elif not (dated["date_lo"] <= published and dates.shift(published, -reach_back(undated)) <= dated["date_hi"]):
             return False
     return True
+
+
+def reach_back(undated: dict) -> int:
+    """How many days before its publication an undated occurred report's event may lie: a
+    year for a day written without its year, a few weeks for a report without any date."""
+    return UNDATED_REACH_DAYS if undated.get("month_day") else UNDATED_NEWS_DAYS
 
 
 def can_merge(new: dict, old: dict) -> bool:

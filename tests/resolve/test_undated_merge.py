@@ -180,3 +180,11 @@ def test_undated_report_joins_the_one_dated_event_of_its_people(store):
 def test_undated_report_fitting_two_rounds_joins_neither(store):
     load(store, [dated(), dated("second.txt", SECOND_ROUND, "2021-06-15"), undated(NO_DATE, "no_date.txt")])
     assert sources_per_event(store) == [1, 1, 1]
+
+
+def test_a_report_without_any_date_tells_of_recent_news_only():
+    dated = state(date="2021-03-07", people={1: "NO", 2: "CL"})
+    assert events.can_merge(state(people={1: "NO", 2: "CL"}, first_published="2021-03-20"), dated)
+    assert not events.can_merge(state(people={1: "NO", 2: "CL"}, first_published="2021-06-20"), dated)
+    # a day written without its year may be a year back
+    assert events.can_merge(state(month_day="--03-07", people={1: "NO"}, first_published="2021-06-20"), dated)
