@@ -9,7 +9,9 @@ Prints, per group and in total:
 
 - groups merged: the occurred reports of a group (two files or more) share one stored
   occurred event; announcements of one event in two files or more share a planned event;
-- links made: an announcement in one file is linked to the occurred event of another;
+- links made: an announcement in one file is linked to the occurred event of another (a
+  mapping with ``planned[i]`` in one file and ``events[j]`` in another, or a file a group
+  lists under ``announced_in``);
 - look-alikes kept apart: no stored event holds both files of a pair;
 - wrong merges: stored events whose sources come from files of two groups that share no group.
 
@@ -78,6 +80,15 @@ def check(groups: dict, events: dict[int, dict], links: dict[int, set[int]]) -> 
                 else:
                     found["misses"].append(f"{group['id']}: announcement in {sorted(planned)} not linked to"
                                            f" the event reported in {sorted(occurred)}")
+        for announcing in group.get("announced_in", []):  # files that only announced the group's event
+            occurred = set(group["docs"]) - set(group.get("announced_in", []))
+            found["to_link"] += 1
+            targets = {i for i, e in events.items() if e["status"] == "occurred" and e["docs"] & occurred}
+            announced = [i for i, e in events.items() if e["status"] == "planned" and announcing in e["docs"]]
+            if any(links.get(i, set()) & targets for i in announced):
+                found["linked"] += 1
+            else:
+                found["misses"].append(f"{group['id']}: announcement in {announcing} not linked to the group's event")
     for pair in lookalike_pairs:
         found["lookalikes"] += 1
         if any(pair <= e["docs"] for e in events.values()):
