@@ -113,28 +113,26 @@ def split(event_id: int, source: str, db_path: Path, note: str) -> None:
     _report(_correcting(db_path, split_event, event_id, source, note))
 
 
-@click.command("same-person")
-@click.argument("first")
-@click.argument("second")
-@_db_option
-@click.option("--note", default="", help="Why (kept with the correction).")
-def same_person(first: str, second: str, db_path: Path, note: str) -> None:
-    """Say that FIRST and SECOND (person ids or names as written) are one person."""
-    from attache.resolve.correct import same_person as run
+def _person_command(name: str, run_name: str, help_text: str) -> click.Command:
+    """`same-person` / `different-person`: two people (ids or names as written) and a note."""
 
-    _report(_correcting(db_path, run, first, second, note))
+    @click.command(name, help=help_text)
+    @click.argument("first")
+    @click.argument("second")
+    @_db_option
+    @click.option("--note", default="", help="Why (kept with the correction).")
+    def command(first: str, second: str, db_path: Path, note: str) -> None:
+        from attache.resolve import correct
+
+        _report(_correcting(db_path, getattr(correct, run_name), first, second, note))
+
+    return command
 
 
-@click.command("different-person")
-@click.argument("first")
-@click.argument("second")
-@_db_option
-@click.option("--note", default="", help="Why (kept with the correction).")
-def different_person(first: str, second: str, db_path: Path, note: str) -> None:
-    """Say that SECOND (a name as written, or a person id) is not the person FIRST."""
-    from attache.resolve.correct import different_person as run
-
-    _report(_correcting(db_path, run, first, second, note))
+same_person = _person_command("same-person", "same_person",
+                              "Say that FIRST and SECOND (person ids or names as written) are one person.")
+different_person = _person_command("different-person", "different_person",
+                                   "Say that SECOND (a name as written, or a person id) is not the person FIRST.")
 
 
 @click.command()
