@@ -50,7 +50,8 @@ def event(store, event_id: int | str) -> dict:
 
         {event summary (see shapes.event_summaries), plus
          "mentions": [{"person_id", "name", "title", "country", "doc_id"}]  (each source's wording),
-         "sources": [{..., "evidence": [...], "reported": {"date", "location"}}],
+         "sources": [{..., "evidence": [...], "reported": {"date", "location"},
+                      "merge": {"score": int | None (None: it opened the event), "reasons": [str]}}],
          "conflicts": [{"field": "date" | "location_name",
                         "values": [{"value", "doc_ids": [doc id]}]}],
          "money": [{"doc_id", "title", "published", "money": [str]}]  (its sources' figures, in source order),
@@ -74,6 +75,7 @@ def event(store, event_id: int | str) -> dict:
     reported = {s["doc_event_id"]: s for s in store.event_source_rows([event_id]).get(event_id, [])}
     for source, row in zip(detail["sources"], reported.values()):
         source["reported"] = {"date": row["date"], "location": row["location_name"]}
+        source["merge"] = {"score": row["merge_score"], "reasons": row["merge_reasons"]}
     detail["conflicts"] = store.event_conflicts(event_id)
     source_ids = [source["doc_id"] for source in detail["sources"]]
     money = {m["doc_id"]: m for m in store.document_money(source_ids)}

@@ -80,5 +80,4 @@ def _participants(rows: list[dict]) -> list[dict]:
 
 def _source(row: dict) -> dict:
     return {**{name: row[name] for name in ("doc_id", "doc", "title", "source", "url", "published")},
-            "merge": {"score": row["merge_score"], "reasons": row["merge_reasons"]},
             "evidence": row["evidence"]}
