@@ -270,7 +270,10 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 focus.location = focus.location or cue.location
                 touched.append(focus)
                 continue
-            if new_people and cue.type in ("meeting", "talks", "phone_call", "consultation") or named_other:
+            retold = None if named_other else _same_cast(cue, sentence_people, events, date_value)
+            if retold is not None:  # 'X and Y ... in what they described as a historic meeting'
+                target = retold
+            elif new_people and cue.type in ("meeting", "talks", "phone_call", "consultation") or named_other:
                 ev = _new_event(cue, facts, "occurred", sentence_people)
                 previous = current or focus
                 if ev.date is None and SAME_DAY.search(text) and previous.date is not None:
@@ -299,6 +302,10 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
             target = target or current or focus
             target.add_sentence(facts)
             target.add_people(sentence_people)
+            if target.location is None and cue.location is not None and not cue.anaphoric and cue.type != "visit" \
+                    and FAMILY.get(cue.type) == FAMILY.get(target.type):
+                target.location = cue.location  # 'X and Y met in Z': the place of the event told again
+                target.why["location"] = cue.location.inferred or f"'{cue.location.name}' near '{cue.text}'"
             _date_from_later_sentence(target, cue.date, facts)
             touched.append(target)
 
@@ -328,6 +335,7 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 target.add_country(c.code)
             elif c.kind == "name" and ATTENDED.search(text):
                 target.add_country(c.code)
+    _date_from_lead(events, sentences)
     _apply_dateline(events, dateline)
     _topics_of_the_report(events, sentences)
     events = _merge_planned_retellings(events)
@@ -338,6 +346,50 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
         _fill_states(e, document_states or [])
         e.confidence = _confidence(e)
     return [e for e in _merge_same_sentence(events) if _keep(e)]
+
+
+def _date_from_lead(events: list[Event], sentences: list[SentenceFacts]) -> None:
+    """'X and Y agreed this Thursday to ...' ... 'X and Y met in ...': the report's main
+    event, when no sentence of its own dates it, happened on the day an earlier sentence
+    on the same people gives ('this Thursday', 'yesterday'; else its one day-precise date)."""
+    live = [e for e in events if e.status == "occurred" and not e.background]
+    if not live or live[0].date is not None or live[0].inherited_date:
+        return
+    e = live[0]
+    surnames = {p.surname for p in e.participants}
+    first = min(s.index for s in e.sentences)
+    for facts in sentences:
+        if facts.sentence.index >= first:
+            return
+        if not surnames & {p.surname for p in facts.people}:
+            continue
+        dated = [d for d in facts.dates if d.value and len(d.value) == 10 and not published_after(d.value, facts)]
+        relative = [d for d in dated if d.kind in ("weekday", "relative")]
+        chosen = relative if relative else dated
+        if not chosen:
+            continue
+        if len(chosen) == 1:
+            e.date = chosen[0]
+            e.why["date"] = f"'{chosen[0].text}' in an earlier sentence on the same people: {chosen[0].rule}"
+        return
+
+
+def _same_cast(cue: Cue, people: list[PersonMention], events: list[Event], date_value: str | None) -> Event | None:
+    """The reported event a later cue of its kind names again: two or more of the people
+    it names are among the event's participants ('X and Y met ...' ... 'X and Y described
+    it as a first meeting'), or all of them when the event was first named only as 'the
+    meeting' ('X said after the meeting' ... 'X and Y met in Z'), at a compatible date."""
+    surnames = {p.surname for p in people if p.not_participant_reason is None}
+    for e in reversed(events):
+        if e.status != "occurred" or e.background or FAMILY.get(e.type) != FAMILY.get(cue.type) \
+                or "visit" in (e.type, cue.type):
+            continue
+        theirs = {p.surname for p in e.participants}
+        shared = len(surnames & theirs)
+        if (shared >= 2 or e.cue.anaphoric and shared == len(theirs) >= 1) and \
+                _date_compatible(date_value, e.date.value if e.date else None):
+            return e
+    return None
 
 
 def _merge_same_sentence(events: list[Event]) -> list[Event]:

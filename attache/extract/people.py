@@ -506,11 +506,18 @@ def find_people(text: str, start: int, end: int, known: list[PersonMention],
     out: list[PersonMention] = []
     last_end = start
     for s, e, name in name_candidates(text, start, end):
+        if name in _organization_names():  # 'the United Nations': a body, not a person
+            continue
         mention = _read_person(_Context(text, start, end, s, e, name, last_end, known + out, spans))
         if mention is not None:
             out.append(mention)
             last_end = max(mention.end, mention.title_end)
     return out
+
+
+@lru_cache(maxsize=1)
+def _organization_names() -> frozenset[str]:
+    return frozenset(form for org in vocab.organizations() for form in (org.display, org.name, *org.aliases))
 
 
 def _same(a: str, b: str) -> bool:

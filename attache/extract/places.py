@@ -29,6 +29,10 @@ _VENUE_WORDS = (r"House|Palace|Hall|Hotel|Centre|Center|Square|Airport|Street|Av
 _LANDMARK = re.compile(rf"[ \u00a0]+(?:{_VENUE_WORDS}|palace|house|hall|residence|mansion|castle|hotel)\b")
 # 'at State House, Nairobi', 'the Itamaraty Palace in Brasília': a venue's city
 _VENUE_CITY = re.compile(rf"\b(?:{_VENUE_WORDS}),?[ \u00a0]+(?:in[ \u00a0]+)?(?P<place>[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+)?)")
+# 'in the Venezuelan state of Lara', 'to the Russian region of Kursk': a place inside that country
+_REGION_OF = re.compile(r"\b(?:in|to|at|from)[ \u00a0]+the[ \u00a0]+(?P<demonym>[A-Z][\w-]+)[ \u00a0]+"
+                        r"(?:state|province|region|department|governorate|prefecture|oblast|county|district|"
+                        r"territory|island|canton)[ \u00a0]+of[ \u00a0]+(?P<place>[A-Z][\w'’-]+)")
 _COUNTRY_CUE = re.compile(r"\b(?:visited|visit to|trip to|held in|take place in|took place in|hosted in|arrived in|in|to)\s+(?:the\s+)?$")
 _OFFICIAL_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Federal|Islamic|Socialist|Democratic|People's|Arab|United)\s+)*"
                               r"(?:Republic|Kingdom|Sultanate|State|Emirate|Grand Duchy|Principality)\s+of\s+(?:the\s+)?")
@@ -74,6 +78,12 @@ def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
                 out.append(LocationMention(m.start(), found[0].end, c.capital, c.code, c.lat, c.lon,
                                            inferred=f"'{seat.strip()}': a foreign ministry sits in the capital",
                                            kind="seat"))
+    for m in _REGION_OF.finditer(text, start, end):
+        code = vocab.demonyms().get(m.group("demonym"))
+        if code and not any(o.start <= m.start("place") < o.end for o in out):
+            country = vocab.countries()[code]
+            out.append(LocationMention(m.start("place"), m.end("place"), country.name, code, kind="country",
+                                       inferred=f"'{m.group(0).split(None, 1)[1]}' lies in {country.name}"))
     for c in find_countries(text, start, end):
         if c.kind == "name" and _COUNTRY_CUE.search(text[max(start, c.start - 30):c.start]):
             if not any(o.start <= c.start < o.end + 12 and o.kind == "city" for o in out):

@@ -1,0 +1,70 @@
+"""Pieces of a report that used to drop or split its event: an inline teaser ("RELATED:" and a
+link) in the middle of the article, a place written as a region of a state, an organization
+read as a person, a later sentence naming the same meeting again, and a date given only in
+the lead. The articles are our own, with invented officials and real states."""
+
+from __future__ import annotations
+
+from pipeline_records import events
+
+INLINE_TEASER = """Chile and Peru Agree on a Border Agenda
+
+Published 12 March 2025
+
+The foreign minister of Chile, Tomás Ibarra, and that of Peru, Rosa Quispe, agreed this Wednesday on a common agenda for the border.
+
+"We want a border of cooperation," Ibarra said after the meeting.
+
+RELATED:
+ Peru's Foreign Minister Quispe Travels to the South
+
+Ibarra and Quispe met in the Chilean region of Arica y Parinacota, near the border.
+
+They also discussed trade and migration between the two countries.
+
+Ibarra and Quispe thanked the representative of the United Nations, Jorge Almeida, in what they called a first meeting of its kind.
+"""
+
+TEASERS_AT_THE_END = """Chile and Peru sign a trade memorandum
+Lima, 12 March 2025
+Foreign Minister of Chile Tomás Ibarra met Foreign Minister of Peru Rosa Quispe in Lima on 11 March 2025.
+
+Related news
+Peru and Bolivia discuss a railway
+Ecuador opens an embassy in Seoul
+
+Foreign Minister of Bolivia Ana Mamani met Foreign Minister of Paraguay Luis Benítez in Asunción on 10 March 2025, the ministry reported.
+16166863e97189.jpeg
+Argentina hosts a forum on lithium in Salta.
+"""
+
+
+def test_article_goes_on_after_an_inline_teaser():
+    (event,) = events(INLINE_TEASER)
+    assert event["type"] == "meeting"
+    assert set(event["countries"]) == {"CL", "PE"}
+    assert any("met in the Chilean region" in ev["text"] for ev in event["evidence"])
+    assert not any("Travels to the South" in ev["text"] for ev in event["evidence"])
+
+
+def test_a_region_of_a_state_places_the_event_in_that_state():
+    (event,) = events(INLINE_TEASER)
+    assert event["location"]["country"] == "CL"
+    assert event["location"]["name"] == "Chile"
+
+
+def test_the_same_two_people_naming_a_meeting_again_is_the_same_meeting():
+    (event,) = events(INLINE_TEASER)
+    names = [p["name"] for p in event["participants"]]
+    assert "United Nations" not in names
+    assert {"Tomás Ibarra", "Rosa Quispe"} <= set(names)
+
+
+def test_the_lead_dates_the_meeting_it_announces():
+    (event,) = events(INLINE_TEASER)
+    assert event["date"] == "2025-03-12"  # 'this Wednesday', published Wednesday 12 March 2025
+
+
+def test_teasers_with_summaries_still_run_to_the_end():
+    found = events(TEASERS_AT_THE_END)
+    assert [set(e["countries"]) for e in found] == [{"CL", "PE"}]
