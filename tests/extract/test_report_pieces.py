@@ -68,3 +68,50 @@ def test_the_lead_dates_the_meeting_it_announces():
 def test_teasers_with_summaries_still_run_to_the_end():
     found = events(TEASERS_AT_THE_END)
     assert [set(e["countries"]) for e in found] == [{"CL", "PE"}]
+
+
+HOMONYM_CITY = """Spain and Morocco hold talks on migration
+Madrid, 14 May 2025
+Foreign Minister of Spain Lucía Moreno and Foreign Minister of Morocco Karim Bennani held talks in Valencia on 13 May 2025.
+
+The Spanish and Moroccan ministers discussed migration and trade.
+"""
+
+HOST_AND_MINISTERS = """Ecuador and Peru restore border crossings
+Lima, 9 October 2025
+In a joint statement issued Wednesday, 8 October by the foreign minister of Ecuador, Marta Cevallos, and Peruvian foreign minister Jorge Salinas, both countries confirmed the reopening of two border crossings.
+
+After the end of the bilateral meeting, held in Tumbes, Peru, and hosted by the regional governor, Pedro Arámbulo, the authorities offered a press conference.
+
+The ministers discussed trade and border security.
+
+The joint statement reads: The foreign minister of Ecuador, Marta Cevallos, and the foreign minister of Peru, Jorge Salinas, held a meeting in Tumbes.
+"""
+
+
+def test_a_city_name_several_states_have_is_the_one_in_the_state_of_the_report():
+    (event,) = events(HOMONYM_CITY)
+    assert event["location"]["name"] == "Valencia"
+    assert event["location"]["country"] == "ES"
+    assert set(event["countries"]) == {"ES", "MA"}
+
+
+def test_a_hosted_meeting_and_the_ministers_meeting_in_the_same_city_are_one():
+    (event,) = events(HOST_AND_MINISTERS)
+    assert event["location"]["name"] == "Tumbes"
+    assert set(event["countries"]) == {"EC", "PE"}
+    assert {"Marta Cevallos", "Jorge Salinas"} <= {p["name"] for p in event["participants"]}
+    assert event["date"] == "2025-10-08"  # the day of the joint statement the lead gives
+
+
+ANOTHER_AUDIENCE = """Kenyan envoy presents credentials in Lusaka
+Lusaka, 3 March 2025
+Ambassador of Kenya Peter Otieno presented his letters of credence to President Joseph Banda at State House in Lusaka on Sunday.
+
+The day before, the Ambassador had called on the Foreign Minister, Mrs Grace Phiri, at the Ministry in Lusaka.
+"""
+
+
+def test_a_meeting_with_someone_else_in_the_same_city_stays_apart():
+    found = events(ANOTHER_AUDIENCE)
+    assert len(found) == 2, [[p["name"] for p in e["participants"]] for e in found]
