@@ -11,7 +11,7 @@ of its own with the visiting side. Each event keeps the sentences it was read fr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from attache import vocab
 from attache.extract.dates import DateMention
@@ -68,6 +68,7 @@ class Event:
     why: dict[str, str] = field(default_factory=dict)
     confidence: float = 0.0
     states_from_document: int = 0  # how many of ``countries`` came from the document, not the sentence
+    absent: set[str] = field(default_factory=set)  # states its sentence names as absent ('except Georgia')
 
     def add_sentence(self, facts: SentenceFacts, topics: bool = True) -> None:
         if facts.sentence not in self.sentences:
@@ -89,7 +90,7 @@ class Event:
                 self.add_country(p.country)
 
     def add_country(self, code: str | None) -> None:
-        if code and code not in self.countries:
+        if code and code not in self.countries and code not in self.absent:
             self.countries.append(code)
 
     def absorb(self, other: "Event") -> None:
@@ -203,6 +204,25 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                     earlier.add_sentence(facts, topics=earlier.status == "occurred")
                     touched.append(earlier)
                     continue
+            if focus is not None and _held_as_named(cue, text, facts.sentence.start):
+                same = next((e for e in events if e.what and _same_format(e.what, cue.what)), None)
+                if same is not None:  # named before as the setting of another event
+                    same.add_sentence(facts)
+                    same.absent |= {c.code for c in facts.countries if _excepted(c, facts)}
+                    same.countries = [c for c in same.countries if c not in same.absent]
+                    for code in _event_countries(cue, facts):
+                        same.add_country(code)
+                    if same.date is None or same.date.kind in ("weekday", "relative") and cue.date.kind not in (
+                            "weekday", "relative"):
+                        same.date = cue.date  # a later explicit date wins over a relative one
+                        same.why["date"] = f"'{cue.date.text}' where the text reports it held: {cue.date.rule}"
+                    touched.append(same)
+                    continue
+                ev = _new_event(cue, facts, "occurred", _near(sentence_people, cue))
+                ev.why["type"] = f"'{cue.what}' reported as held in its own sentence"
+                events.append(ev)
+                touched.append(ev)
+                continue
             if cue.anaphoric and focus is not None and date_value and focus.date and focus.date.value \
                     and not _date_compatible(date_value, focus.date.value) and PREVIOUS.search(
                         text[max(0, cue.start - facts.sentence.start - 30):cue.start - facts.sentence.start]):
@@ -347,6 +367,28 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
         _fill_states(e, document_states or [])
         e.confidence = _confidence(e)
     return [e for e in _merge_same_sentence(events) if _keep(e)]
+
+
+_HELD = re.compile(r"[ \u00a0]+(?:was|were|had been|has been)[ \u00a0]+(?:held|convened|hosted|organi[sz]ed)\b"
+                   r"|[ \u00a0]+(?:took place|opened|convened)\b")
+
+
+def _held_as_named(cue: Cue, text: str, offset: int) -> bool:
+    """'The third meeting of the Platform was held in Istanbul on October 18': a named
+    gathering that its sentence reports as held, with a date of its own, is an event of its
+    own, never only a date for the event read before it."""
+    if not cue.what or not re.search(r"[A-Z0-9]", cue.what) or cue.what_span is None:
+        return False
+    if cue.date is None or not cue.date.value:
+        return False
+    return _HELD.match(text[cue.what_span[1] - offset:]) is not None
+
+
+def _same_format(a: str, b: str) -> bool:
+    """'meeting of the 3+3 Platform' and 'third meeting of the 3+3 Platform': one gathering."""
+    def key(what: str) -> str:
+        return what[what.find(" of ") + 4:].lower() if " of " in what else what.lower()
+    return key(a) == key(b)
 
 
 def _date_from_lead(events: list[Event], sentences: list[SentenceFacts], published: str | None) -> None:
@@ -655,6 +697,7 @@ def _new_event(cue: Cue, facts: SentenceFacts, status: str, people: list[PersonM
     ev = Event(status=status, type=cue.type, plover=cue.plover, cue=cue, what=cue.what,
                date=cue.date, location=cue.location)
     ev.why["type"] = f"cue '{cue.text}'"
+    ev.absent = {c.code for c in facts.countries if _excepted(c, facts)}
     if cue.date:
         ev.why["date"] = f"'{cue.date.text}': {cue.date.rule}"
     if cue.location:
@@ -678,11 +721,28 @@ def _in_arguments(cue: Cue, start: int, end: int) -> bool:
     return cue.mention is not None and any(g.start <= start and end <= g.end for g in cue.mention.arguments)
 
 
+_EXCEPT = re.compile(r"\b(?:except(?: for)?|excluding|apart from|with the exception of|but not|other than|without)"
+                     r"[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+
+
+def _excepted(c: CountryMention, facts: SentenceFacts) -> bool:
+    """'the ministers of A, B and C, except D': D is named as absent."""
+    s = facts.sentence
+    return _EXCEPT.search(s.text[max(0, c.start - s.start - 40):c.start - s.start]) is not None
+
+
 def _event_countries(cue: Cue, facts: SentenceFacts) -> list[str]:
     """States taking part, read from the cue's sentence: from the trigger's arguments in
     the parse when it has some (subject, object, 'with', 'between A and B', 'the X side',
     'Turkmen-Kazakh', a group's members); else demonym compounds, 'the X side', 'delegation
     of X', 'between X and Y' and names around the cue."""
+    absent = {c.code for c in facts.countries if _excepted(c, facts)}
+    return [code for code in _named_countries(cue, replace(facts, countries=[c for c in facts.countries
+                                                                          if c.code not in absent]))
+            if code not in absent]
+
+
+def _named_countries(cue: Cue, facts: SentenceFacts) -> list[str]:
     if cue.mention is not None and cue.mention.arguments:
         codes = [c.code for c in facts.countries if _in_arguments(cue, c.start, c.end)]
         codes += [p.country for p in facts.people if p.country and _in_arguments(cue, p.start, p.end)]

@@ -115,3 +115,27 @@ The day before, the Ambassador had called on the Foreign Minister, Mrs Grace Phi
 def test_a_meeting_with_someone_else_in_the_same_city_stays_apart():
     found = events(ANOTHER_AUDIENCE)
     assert len(found) == 2, [[p["name"] for p in e["participants"]] for e in found]
+
+
+HELD_AS_NAMED = """Kenya's foreign minister holds talks with his Ugandan counterpart in Kampala
+Kampala, 6 June 2025
+Kenyan Foreign Minister David Mwangi has held talks with his Ugandan counterpart Sarah Nakato on trade and security.
+
+The talks were held on the sidelines of the meeting of the East African Ministerial Platform in Kampala on Friday.
+
+Before his visit to Uganda, Mwangi travelled to Rwanda and held talks with senior officials.
+
+The second meeting of the East African Ministerial Platform was held in Kampala on June 5, with the participation of the foreign ministers of Kenya, Uganda, Rwanda and Tanzania, except Burundi.
+"""
+
+
+def test_a_named_gathering_reported_as_held_is_an_event_of_its_own():
+    found = events(HELD_AS_NAMED)
+    platform = [e for e in found if e["what"] and "Platform" in e["what"]]
+    assert len(platform) == 1, [(e["type"], e["what"], e["date"]) for e in found]
+    (meeting,) = platform
+    assert meeting["date"] == "2025-06-05"
+    assert meeting["location"]["name"] == "Kampala"
+    assert set(meeting["countries"]) == {"KE", "UG", "RW", "TZ"}  # Burundi is named as absent
+    trips = [e for e in found if e["type"] == "visit" and e["location"] and e["location"]["country"] == "RW"]
+    assert all(e["date"] != "2025-06-05" for e in trips)  # never a date donor for the trip before
