@@ -139,3 +139,13 @@ def test_a_named_gathering_reported_as_held_is_an_event_of_its_own():
     assert set(meeting["countries"]) == {"KE", "UG", "RW", "TZ"}  # Burundi is named as absent
     trips = [e for e in found if e["type"] == "visit" and e["location"] and e["location"]["country"] == "RW"]
     assert all(e["date"] != "2025-06-05" for e in trips)  # never a date donor for the trip before
+
+
+def test_a_state_written_with_its_own_diacritics_is_that_state():
+    from attache.extract.lexicon import find_countries
+
+    text = "The Việt Nam-Canada dialogue and talks with Perú and México."
+    found = find_countries(text, 0, len(text))
+    assert [(c.text, c.code) for c in found] == [("Việt Nam", "VN"), ("Canada", "CA"), ("Perú", "PE"),
+                                                  ("México", "MX")]
+    assert all(text[c.start:c.end] == c.text for c in found)
