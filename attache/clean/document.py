@@ -191,10 +191,14 @@ def _scan_rest(text: str, lines: list[Line], first: int, reading: _Reading, titl
     """Mark the lines from the first body line on: body, or what is not article and why."""
     mode = None  # "teasers" or "author-bio" once such a block has started (runs to the end)
     body_seen = any(reason == BODY for _, _, reason in reading.segments)
+    resume = None  # where the article goes on after an inline teaser ("RELATED:" and a link)
     for index in range(first, len(lines)):
         line = lines[index]
+        if index == resume:
+            mode = resume = None
         if body_seen and bp.is_section_heading(line.text):
             mode = "teasers"
+            resume = _article_resumes(lines, index)
         elif body_seen and mode is None and bp.is_bio_heading(line.text):
             mode = "author-bio"
         elif body_seen and mode is None and _opens_bio(text, lines, index):
@@ -208,6 +212,33 @@ def _scan_rest(text: str, lines: list[Line], first: int, reading: _Reading, titl
             reason = "repeated-title"
         reading.mark(line.start, line.end, reason or BODY)
         body_seen = body_seen or reason is None
+
+
+def _sentence_line(line: str, last: bool) -> bool:
+    """A line of running prose: words ending in a full stop (the page's last line may be cut)."""
+    if len(line.split()) < MIN_PROSE_WORDS:
+        return False
+    return last or line.rstrip(_CLOSERS)[-1:] in ".!?"
+
+
+def _article_resumes(lines: list[Line], heading: int) -> int | None:
+    """The line where the article goes on after a teaser heading, or None when the teasers
+    run to the end: headline-like links, then paragraphs of prose up to the end of the text
+    (or up to the next heading, tag line or biography), at least two of them. A list of
+    teasers with summaries has image names, links or headlines between its paragraphs."""
+    start = next((i for i in range(heading + 1, len(lines)) if _sentence_line(lines[i].text, i == len(lines) - 1)),
+                 None)
+    if start is None or start == heading + 1:
+        return None
+    end = start
+    while end < len(lines):
+        line = lines[end].text
+        if bp.is_section_heading(line) or bp.is_bio_heading(line) or bp.has_boilerplate_prefix(line):
+            break
+        if not _sentence_line(line, end == len(lines) - 1) or _furniture(line) or bp.bio_name(line):
+            return None
+        end += 1
+    return start if end - start >= 2 else None
 
 
 def _furniture(line: str) -> str | None:

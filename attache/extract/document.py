@@ -16,7 +16,7 @@ from attache.extract.frames import apply_parse_place, apply_parse_status, conclu
 from attache.extract.groups import find_groups
 from attache.extract.lexicon import find_countries
 from attache.extract.people import PersonMention, find_people, name_candidates
-from attache.extract.places import LocationMention, entity_locations, find_locations
+from attache.extract.places import LocationMention, entity_locations, find_locations, prefer_homonyms
 from attache.extract.sentences import Sentence, split_sentences
 
 _PAST = re.compile(r"\b(?:met|was held|were held|took place|visited|arrived|held talks|held a meeting|"
@@ -36,13 +36,15 @@ def extract_document(article: Article) -> dict:
                            [p or _unexplained_name(text, s) for p, s in zip(parse, sentences)])
     people_by_sentence = _people(text, sentences, analyses)
     year_of_text = None if published else document_year(text)
+    countries_by_sentence = [find_countries(text, s.start, s.end) for s in sentences]
+    about = _states_named(article.title or "", countries_by_sentence)
     facts = []
-    for sent, people, analysis in zip(sentences, people_by_sentence, analyses):
+    for sent, people, analysis, countries in zip(sentences, people_by_sentence, analyses, countries_by_sentence):
         future = True if _FUTURE.search(sent.text) and not _PAST.search(sent.text) else None
         dates = find_dates(text, sent.start, sent.end, published, future, year_of_text)
         locations = find_locations(text, sent.start, sent.end)
         locations = sorted(locations + entity_locations(text, analysis.entities, locations), key=lambda loc: loc.start)
-        countries = find_countries(text, sent.start, sent.end)
+        locations = prefer_homonyms(locations, [c.code for c in countries], about)
         groups = find_groups(text, sent.start, sent.end)
         cues = merge_nested_cues([read_cue(c, text, sent.start, sent.end, dates, locations, published)
                                   for c in find_cues(text, sent.start, sent.end)], text)
@@ -61,7 +63,7 @@ def extract_document(article: Article) -> dict:
             concluded_visit_dates(c, text, sent.start)
         facts.append(SentenceFacts(sent, cues, dates, people, countries, locations,
                                    find_topics(text, sent.start, sent.end), groups))
-    events = assemble_events(facts, _dateline(article), _document_states(article, facts))
+    events = assemble_events(facts, _dateline(article), _document_states(article, facts), published)
     for split in (split_credentials, split_destinations, split_counterparts, split_separate_meetings):
         events = split(events, facts)
     organizations, money = [], []
@@ -113,6 +115,17 @@ def _unexplained_name(text: str, sent: Sentence) -> bool:
         if not any(p.start <= s < p.end for p in found):
             return True
     return False
+
+
+def _states_named(title: str, countries_by_sentence: list[list]) -> list[str]:
+    """The states a report names, the headline's first, then by how often the text names them."""
+    count: dict[str, float] = {}
+    for c in find_countries(title, 0, len(title)):
+        count[c.code] = count.get(c.code, 0) + 3
+    for found in countries_by_sentence:
+        for c in found:
+            count[c.code] = count.get(c.code, 0) + 1
+    return [code for code, _ in sorted(count.items(), key=lambda kv: -kv[1])]
 
 
 def _document_states(article: Article, facts: list[SentenceFacts]) -> list[str]:

@@ -11,7 +11,7 @@ of its own with the visiting side. Each event keeps the sentences it was read fr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from attache import vocab
 from attache.extract.dates import DateMention
@@ -20,7 +20,7 @@ from attache.extract.frames import (BACKREF, BACKREF_TYPES, DISCUSSION, FUTURE_S
 from attache.extract.groups import GroupMention
 from attache.extract.lexicon import CountryMention
 from attache.extract.people import PersonMention
-from attache.extract.places import LocationMention
+from attache.extract.places import LocationMention, fold
 from attache.extract.sentences import Sentence
 
 FRAMEWORK = re.compile(r"\b(?:framework of|within|format|platform of|auspices of|work of|activity of|"
@@ -68,6 +68,7 @@ class Event:
     why: dict[str, str] = field(default_factory=dict)
     confidence: float = 0.0
     states_from_document: int = 0  # how many of ``countries`` came from the document, not the sentence
+    absent: set[str] = field(default_factory=set)  # states its sentence names as absent ('except Georgia')
 
     def add_sentence(self, facts: SentenceFacts, topics: bool = True) -> None:
         if facts.sentence not in self.sentences:
@@ -89,7 +90,7 @@ class Event:
                 self.add_country(p.country)
 
     def add_country(self, code: str | None) -> None:
-        if code and code not in self.countries:
+        if code and code not in self.countries and code not in self.absent:
             self.countries.append(code)
 
     def absorb(self, other: "Event") -> None:
@@ -150,7 +151,7 @@ def _date_compatible(a: str | None, b: str | None) -> bool:
 
 
 def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = None,
-                    document_states: list[str] | None = None) -> list[Event]:
+                    document_states: list[str] | None = None, published: str | None = None) -> list[Event]:
     events: list[Event] = []
     focus: Event | None = None  # the main occurred event the article reports
     current: Event | None = None  # the occurred, non-background event read last
@@ -203,6 +204,25 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                     earlier.add_sentence(facts, topics=earlier.status == "occurred")
                     touched.append(earlier)
                     continue
+            if focus is not None and _held_as_named(cue, text, facts.sentence.start):
+                same = next((e for e in events if e.what and _same_format(e.what, cue.what)), None)
+                if same is not None:  # named before as the setting of another event
+                    same.add_sentence(facts)
+                    same.absent |= {c.code for c in facts.countries if _excepted(c, facts)}
+                    same.countries = [c for c in same.countries if c not in same.absent]
+                    for code in _event_countries(cue, facts):
+                        same.add_country(code)
+                    if same.date is None or same.date.kind in ("weekday", "relative") and cue.date.kind not in (
+                            "weekday", "relative"):
+                        same.date = cue.date  # a later explicit date wins over a relative one
+                        same.why["date"] = f"'{cue.date.text}' where the text reports it held: {cue.date.rule}"
+                    touched.append(same)
+                    continue
+                ev = _new_event(cue, facts, "occurred", _near(sentence_people, cue))
+                ev.why["type"] = f"'{cue.what}' reported as held in its own sentence"
+                events.append(ev)
+                touched.append(ev)
+                continue
             if cue.anaphoric and focus is not None and date_value and focus.date and focus.date.value \
                     and not _date_compatible(date_value, focus.date.value) and PREVIOUS.search(
                         text[max(0, cue.start - facts.sentence.start - 30):cue.start - facts.sentence.start]):
@@ -270,7 +290,10 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 focus.location = focus.location or cue.location
                 touched.append(focus)
                 continue
-            if new_people and cue.type in ("meeting", "talks", "phone_call", "consultation") or named_other:
+            retold = None if named_other else _same_cast(cue, sentence_people, events, date_value)
+            if retold is not None:  # 'X and Y ... in what they described as a historic meeting'
+                target = retold
+            elif new_people and cue.type in ("meeting", "talks", "phone_call", "consultation") or named_other:
                 ev = _new_event(cue, facts, "occurred", sentence_people)
                 previous = current or focus
                 if ev.date is None and SAME_DAY.search(text) and previous.date is not None:
@@ -299,6 +322,10 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
             target = target or current or focus
             target.add_sentence(facts)
             target.add_people(sentence_people)
+            if target.location is None and cue.location is not None and not cue.anaphoric and cue.type != "visit" \
+                    and FAMILY.get(cue.type) == FAMILY.get(target.type):
+                target.location = cue.location  # 'X and Y met in Z': the place of the event told again
+                target.why["location"] = cue.location.inferred or f"'{cue.location.name}' near '{cue.text}'"
             _date_from_later_sentence(target, cue.date, facts)
             touched.append(target)
 
@@ -328,6 +355,8 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
                 target.add_country(c.code)
             elif c.kind == "name" and ATTENDED.search(text):
                 target.add_country(c.code)
+    events = _merge_same_place(events)
+    _date_from_lead(events, sentences, published)
     _apply_dateline(events, dateline)
     _topics_of_the_report(events, sentences)
     events = _merge_planned_retellings(events)
@@ -338,6 +367,106 @@ def assemble_events(sentences: list[SentenceFacts], dateline: Dateline | None = 
         _fill_states(e, document_states or [])
         e.confidence = _confidence(e)
     return [e for e in _merge_same_sentence(events) if _keep(e)]
+
+
+_HELD = re.compile(r"[ \u00a0]+(?:was|were|had been|has been)[ \u00a0]+(?:held|convened|hosted|organi[sz]ed)\b"
+                   r"|[ \u00a0]+(?:took place|opened|convened)\b")
+
+
+def _held_as_named(cue: Cue, text: str, offset: int) -> bool:
+    """'The third meeting of the Platform was held in Istanbul on October 18': a named
+    gathering that its sentence reports as held, with a date of its own, is an event of its
+    own, never only a date for the event read before it."""
+    if not cue.what or not re.search(r"[A-Z0-9]", cue.what) or cue.what_span is None:
+        return False
+    if cue.date is None or not cue.date.value:
+        return False
+    return _HELD.match(text[cue.what_span[1] - offset:]) is not None
+
+
+def _same_format(a: str, b: str) -> bool:
+    """'meeting of the 3+3 Platform' and 'third meeting of the 3+3 Platform': one gathering."""
+    def key(what: str) -> str:
+        return what[what.find(" of ") + 4:].lower() if " of " in what else what.lower()
+    return key(a) == key(b)
+
+
+def _date_from_lead(events: list[Event], sentences: list[SentenceFacts], published: str | None) -> None:
+    """'X and Y agreed this Thursday to ...' ... 'X and Y met in ...': the report's main
+    event, when no sentence of its own dates it, happened on the day an earlier sentence
+    on the same people gives ('this Thursday', 'yesterday'; else its one day-precise date),
+    never a day after publication."""
+    live = [e for e in events if e.status == "occurred" and not e.background]
+    if not live or live[0].date is not None or live[0].inherited_date:
+        return
+    e = live[0]
+    first = min(s.index for s in e.sentences)
+    for facts in sentences:
+        if facts.sentence.index >= first:
+            return
+        if not any(_same_person(p, q) for p in facts.people for q in e.participants):
+            continue
+        dated = [d for d in facts.dates if d.value and len(d.value) == 10 and not published_after(d.value, facts)
+                 and (published is None or d.value <= published)]
+        relative = [d for d in dated if d.kind in ("weekday", "relative")]
+        chosen = relative if relative else dated
+        if not chosen:
+            continue
+        if len(chosen) == 1:
+            e.date = chosen[0]
+            e.why["date"] = f"'{chosen[0].text}' in an earlier sentence on the same people: {chosen[0].rule}"
+        return
+
+
+def _same_person(a: PersonMention, b: PersonMention) -> bool:
+    """'Carlos Faría' and 'Carlos Faría Tortosa': one surname, or one's surname among the
+    other's names after the first."""
+    return a.surname == b.surname or a.surname in b.name.split()[1:] or b.surname in a.name.split()[1:]
+
+
+def _merge_same_place(events: list[Event]) -> list[Event]:
+    """'the bilateral meeting, held in San Cristobal, hosted by the governor' ... 'the
+    ministers met in San Cristóbal': two reported events of one type in the same city,
+    the states of one among the other's, at compatible dates, are one when the first told
+    names nobody who acts for a state (only a host, or no one) and the later one names other
+    people: no named side tells them apart. (A later sentence on someone else's meeting,
+    'the previous day, the Ambassador had met the Minister', is another event.) (Two events of the same people stay two: 'held talks' ... 'held a
+    meeting with business circles'.)"""
+    out: list[Event] = []
+    for e in events:
+        same = next((o for o in out if o.status == e.status == "occurred" and not o.background and not e.background
+                     and o.type == e.type and o.type != "visit"
+                     and (set(o.countries) <= set(e.countries) or set(e.countries) <= set(o.countries))
+                     and o.location is not None and e.location is not None and o.location.kind == e.location.kind
+                     == "city" and o.location.country == e.location.country
+                     and fold(o.location.name) == fold(e.location.name)
+                     and _date_compatible(o.date.value if o.date else None, e.date.value if e.date else None)
+                     and not any(p.country for p in o.participants)
+                     and not any(_same_person(p, q) for p in o.participants for q in e.participants)),
+                    None)
+        if same is None:
+            out.append(e)
+            continue
+        same.absorb(e)
+    return out
+
+
+def _same_cast(cue: Cue, people: list[PersonMention], events: list[Event], date_value: str | None) -> Event | None:
+    """The reported event a later cue of its kind names again: two or more of the people
+    it names are among the event's participants ('X and Y met ...' ... 'X and Y described
+    it as a first meeting'), or all of them when the event was first named only as 'the
+    meeting' ('X said after the meeting' ... 'X and Y met in Z'), at a compatible date."""
+    surnames = {p.surname for p in people if p.not_participant_reason is None}
+    for e in reversed(events):
+        if e.status != "occurred" or e.background or FAMILY.get(e.type) != FAMILY.get(cue.type) \
+                or "visit" in (e.type, cue.type):
+            continue
+        theirs = {p.surname for p in e.participants}
+        shared = len(surnames & theirs)
+        if (shared >= 2 or e.cue.anaphoric and shared == len(theirs) >= 1) and \
+                _date_compatible(date_value, e.date.value if e.date else None):
+            return e
+    return None
 
 
 def _merge_same_sentence(events: list[Event]) -> list[Event]:
@@ -568,6 +697,7 @@ def _new_event(cue: Cue, facts: SentenceFacts, status: str, people: list[PersonM
     ev = Event(status=status, type=cue.type, plover=cue.plover, cue=cue, what=cue.what,
                date=cue.date, location=cue.location)
     ev.why["type"] = f"cue '{cue.text}'"
+    ev.absent = {c.code for c in facts.countries if _excepted(c, facts)}
     if cue.date:
         ev.why["date"] = f"'{cue.date.text}': {cue.date.rule}"
     if cue.location:
@@ -591,11 +721,28 @@ def _in_arguments(cue: Cue, start: int, end: int) -> bool:
     return cue.mention is not None and any(g.start <= start and end <= g.end for g in cue.mention.arguments)
 
 
+_EXCEPT = re.compile(r"\b(?:except(?: for)?|excluding|apart from|with the exception of|but not|other than|without)"
+                     r"[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+
+
+def _excepted(c: CountryMention, facts: SentenceFacts) -> bool:
+    """'the ministers of A, B and C, except D': D is named as absent."""
+    s = facts.sentence
+    return _EXCEPT.search(s.text[max(0, c.start - s.start - 40):c.start - s.start]) is not None
+
+
 def _event_countries(cue: Cue, facts: SentenceFacts) -> list[str]:
     """States taking part, read from the cue's sentence: from the trigger's arguments in
     the parse when it has some (subject, object, 'with', 'between A and B', 'the X side',
     'Turkmen-Kazakh', a group's members); else demonym compounds, 'the X side', 'delegation
     of X', 'between X and Y' and names around the cue."""
+    absent = {c.code for c in facts.countries if _excepted(c, facts)}
+    return [code for code in _named_countries(cue, replace(facts, countries=[c for c in facts.countries
+                                                                          if c.code not in absent]))
+            if code not in absent]
+
+
+def _named_countries(cue: Cue, facts: SentenceFacts) -> list[str]:
     if cue.mention is not None and cue.mention.arguments:
         codes = [c.code for c in facts.countries if _in_arguments(cue, c.start, c.end)]
         codes += [p.country for p in facts.people if p.country and _in_arguments(cue, p.start, p.end)]

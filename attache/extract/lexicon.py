@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,17 +31,35 @@ def country_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{_alternation(words)})(?![\w]|-(?:[a-z]))")
 
 
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """A letter without its diacritics when it has one base letter ('ệ' -> 'e'), else itself:
+    one character for one, so offsets into a folded text are offsets into the text."""
+    if ch.isascii():
+        return ch
+    base = unicodedata.normalize("NFKD", ch)[:1]
+    return base if base.isascii() and base.isalpha() else ch
+
+
+def fold_text(text: str) -> str:
+    return "".join(fold_char(ch) for ch in text)
+
+
 def find_countries(text: str, start: int, end: int) -> list[CountryMention]:
+    """States by name or demonym, also when written with the diacritics of the state's own
+    language ('Việt Nam', 'Perú')."""
     names, dems = vocab.country_names(), vocab.demonyms()
     out = []
-    for m in country_pattern().finditer(text, start, end):
+    folded = fold_text(text[start:end])
+    for m in country_pattern().finditer(folded):
         word = m.group(0)
-        if word in ("US",) and not text[m.start():m.end() + 1].startswith("US "):
+        m_start, m_end = start + m.start(), start + m.end()
+        if word in ("US",) and not text[m_start:m_end + 1].startswith("US "):
             continue
         if word in names:
-            out.append(CountryMention(m.start(), m.end(), word, names[word], "name"))
+            out.append(CountryMention(m_start, m_end, text[m_start:m_end], names[word], "name"))
         else:
-            out.append(CountryMention(m.start(), m.end(), word, dems[word], "demonym"))
+            out.append(CountryMention(m_start, m_end, text[m_start:m_end], dems[word], "demonym"))
     return out
 
 

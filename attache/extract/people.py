@@ -29,7 +29,7 @@ import regex
 
 from attache import vocab
 from attache.extract.dates import MONTHS, WEEKDAYS
-from attache.extract.lexicon import find_countries, role_pattern
+from attache.extract.lexicon import find_countries, fold_text, role_pattern
 
 _SP = r"[ \u00a0]"
 _TOKEN = (r"(?:[“\"]\p{Lu}[\p{L}'’-]+[”\"]"  # a quoted nickname: Joko “Jokowi” Widodo
@@ -232,7 +232,7 @@ def _state_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 def _split_at_states(tokens: list[str]) -> list[tuple[int, int]]:
     """'South Africa Cyril Ramaphosa': a run is cut where a state's name of several words stands."""
     out, lo, i = [], 0, 0
-    bare = [_bare(t) if j == len(tokens) - 1 else t for j, t in enumerate(tokens)]
+    bare = [fold_text(_bare(t) if j == len(tokens) - 1 else t) for j, t in enumerate(tokens)]  # 'Việt Nam'
     while i < len(tokens):
         hit = next((len(ph) for ph in _state_phrases().get(bare[i], ()) if tuple(bare[i:i + len(ph)]) == ph), 0)
         if hit:
@@ -506,11 +506,18 @@ def find_people(text: str, start: int, end: int, known: list[PersonMention],
     out: list[PersonMention] = []
     last_end = start
     for s, e, name in name_candidates(text, start, end):
+        if name in _organization_names():  # 'the United Nations': a body, not a person
+            continue
         mention = _read_person(_Context(text, start, end, s, e, name, last_end, known + out, spans))
         if mention is not None:
             out.append(mention)
             last_end = max(mention.end, mention.title_end)
     return out
+
+
+@lru_cache(maxsize=1)
+def _organization_names() -> frozenset[str]:
+    return frozenset(form for org in vocab.organizations() for form in (org.display, org.name, *org.aliases))
 
 
 def _same(a: str, b: str) -> bool:

