@@ -11,7 +11,8 @@ import click
 
 from attache import __version__
 
-# Modules that add commands to `main`; each defines `register(main)`.
+# Modules that add commands to `main`; each defines `register(main)`. A module that fails to
+# import stops the command with its error: no command family vanishes quietly.
 COMMAND_MODULES = ("extract_cmd", "store_cmd", "serve_cmd", "watch_cmd", "corrections_cmd")
 
 
@@ -22,10 +23,4 @@ def main() -> None:
 
 
 for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"attache.cli.{_name}")
-    except ModuleNotFoundError as _e:  # a command family not written yet
-        if _e.name != f"attache.cli.{_name}":
-            raise
-        continue
-    _module.register(main)
+    importlib.import_module(f"attache.cli.{_name}").register(main)

@@ -15,8 +15,6 @@ import pytest
 from .bad_inputs import write_bad_inputs, write_good
 from .cli import document_count, integrity, run, snapshot, start
 
-pytest.importorskip("attache.cli.store_cmd", reason="`attache ingest` (attache/cli/store_cmd.py) not written yet")
-
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
@@ -144,7 +142,6 @@ def test_kill_9_mid_batch_loses_nothing_committed_and_rerun_completes(tmp_path):
 
 @pytest.mark.slow
 def test_serve_answers_20_clients_while_ingest_writes(seeded, tmp_path):
-    pytest.importorskip("attache.cli.serve_cmd")
     from attache.serve.server import free_port
 
     _root, seed_db = seeded
