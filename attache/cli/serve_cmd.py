@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from attache.cli.options import db_option
 from attache.errors import AttacheError
 
 
@@ -34,8 +35,7 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
 
 
 @click.command("serve")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="SQLite store to serve (made by `attache ingest`).")
+@db_option("SQLite store to serve (made by `attache ingest`).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; the default is only reachable from this machine.")

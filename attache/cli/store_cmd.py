@@ -14,19 +14,12 @@ from pathlib import Path
 import click
 
 from attache import query
+from attache.cli.options import db_option
 from attache.errors import AttacheError
 from attache.query import export as exporting
 
-DEFAULT_DB = "attache.db"
-DB_ENV = "ATTACHE_DB"
 TEXT_WIDTH = 60
 WIDE_COLUMNS = {"snippet": 160, "doc_id": 16}
-
-
-def _db_option(func):
-    return click.option("--db", "db_path", default=lambda: os.environ.get(DB_ENV, DEFAULT_DB),
-                        show_default=f"${DB_ENV} or ./{DEFAULT_DB}", type=click.Path(dir_okay=False, path_type=Path),
-                        help="SQLite store.")(func)
 
 
 def _format_options(func):
@@ -126,7 +119,7 @@ def _emit(result: dict, as_json: bool, as_csv: bool, sections: list[tuple[str, l
 
 @click.command()
 @click.argument("paths", nargs=-1, type=str)
-@_db_option
+@db_option()
 @click.option("--jobs", default=os.cpu_count() or 1, show_default="number of cores", type=click.IntRange(min=1),
               help="Worker processes for cleaning and extraction.")
 @click.option("--published", metavar="DATE", help="Publication date for inputs that do not give one (YYYY-MM-DD).")
@@ -180,7 +173,7 @@ def ingest(paths: tuple[str, ...], db_path: Path, jobs: int, published: str | No
 
 
 @click.command()
-@_db_option
+@db_option()
 @click.option("--jobs", default=os.cpu_count() or 1, show_default="number of cores", type=click.IntRange(min=1),
               help="Worker processes for extraction.")
 def reextract(db_path: Path, jobs: int) -> None:
@@ -208,7 +201,7 @@ def reextract(db_path: Path, jobs: int) -> None:
 
 
 @click.command()
-@_db_option
+@db_option()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "plover", "parquet"]), default="jsonl",
               show_default=True, help="jsonl: full events with sources; plover: PLOVER-style JSON lines.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
@@ -266,7 +259,7 @@ def _write_parquet(summaries, output: Path | None, batch: int = 10_000) -> None:
 @click.command()
 @click.argument("a")
 @click.argument("b")
-@_db_option
+@db_option()
 @click.option("--status", type=click.Choice(["occurred", "planned"]))
 @click.option("--order", type=click.Choice(["latest", "earliest"]), default="latest", show_default=True)
 @click.option("--limit", default=200, show_default=True, type=click.IntRange(min=1))
@@ -281,7 +274,7 @@ def timeline(a: str, b: str, db_path: Path, status, order, limit, as_json: bool,
 
 @click.command()
 @click.argument("name")
-@_db_option
+@db_option()
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1, max=1000),
               help="Latest events to list.")
 @_format_options
@@ -306,7 +299,7 @@ def person(name: str, db_path: Path, limit: int, as_json: bool, as_csv: bool) ->
 
 @click.command()
 @click.argument("code")
-@_db_option
+@db_option()
 @_format_options
 def country(code: str, db_path: Path, as_json: bool, as_csv: bool) -> None:
     """A state's partners by number of events, topics, people, places and latest events."""
@@ -321,7 +314,7 @@ def country(code: str, db_path: Path, as_json: bool, as_csv: bool) -> None:
 
 
 @click.command()
-@_db_option
+@db_option()
 @click.option("--country", "countries", multiple=True, metavar="CODE",
               help="ISO code of a state that took part; twice for the events of a pair.")
 @click.option("--type", "type_", help="Event type (consultation, visit, meeting, talks, summit, ...).")
@@ -350,7 +343,7 @@ def events(db_path: Path, countries, type_, topic, date_from, date_to, status, p
 
 @click.command()
 @click.argument("q")
-@_db_option
+@db_option()
 @click.option("--country")
 @click.option("--type", "type_")
 @click.option("--topic")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from attache.cli.options import db_option
 from attache.errors import AttacheError
 from attache.ingest.fetch import Fetcher
 from attache.ingest.sources import iter_sources
@@ -69,8 +70,7 @@ def poll(store, *, directory: str | None, feed: str | None, fetcher: Fetcher | N
 @click.command()
 @click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("--feed", metavar="URL", help="RSS or Atom feed to follow (instead of or as well as DIR).")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="SQLite store to write (created if missing).")
+@db_option("SQLite store to write (created if missing).")
 @click.option("--interval", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds between two polls.")
 @click.option("--once", is_flag=True, help="Poll once, ingest what is there, and exit.")

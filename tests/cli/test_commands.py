@@ -22,3 +22,17 @@ def test_a_command_module_that_cannot_be_imported_is_an_error():
                            capture_output=True, text=True, timeout=120)
     assert found.returncode == 1
     assert f"ModuleNotFoundError: import of {blocked} halted" in found.stderr
+
+
+def test_watch_writes_the_default_store_or_attache_db(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ATTACHE_DB", raising=False)
+    assert CliRunner().invoke(main, ["watch", "--once", str(inbox)]).exit_code == 0
+    assert (tmp_path / "attache.db").exists()
+    other = tmp_path / "other.db"
+    assert CliRunner().invoke(main, ["watch", "--once", str(inbox)], env={"ATTACHE_DB": str(other)}).exit_code == 0
+    assert other.exists()
