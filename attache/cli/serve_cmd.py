@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from attache.cli.options import db_option
+from attache.cli.common import Failure, db_option
 from attache.errors import AttacheError
 
 
@@ -31,7 +31,7 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
     try:
         server.run(db_path, host=host, port=port, cache_entries=cache_entries, workers=workers, threads=threads)
     except AttacheError as e:
-        raise click.ClickException(str(e)) from e
+        raise Failure(str(e)) from e
 
 
 @click.command("serve")
@@ -49,7 +49,7 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
 def serve(db_path: Path, port: int, host: str, cache_entries: int, workers: int, threads: int) -> None:
     """Browse a store in the web UI; every page also answers as JSON (add .json to the URL)."""
     if not db_path.exists():
-        raise click.ClickException(f"{db_path}: no such database; create it with `attache ingest ... --db {db_path}`")
+        raise Failure(f"{db_path}: no such database; create it with `attache ingest ... --db {db_path}`")
     _serve(db_path, host, port, f"Serving {db_path} read-only", cache_entries=cache_entries, workers=workers,
            threads=threads)
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 
 from attache import query
-from attache.cli.options import db_option
+from attache.cli.common import BadInput, Failure, db_option, error_line
+from attache.display import counted
 from attache.errors import AttacheError
 from attache.query import export as exporting
 
@@ -31,7 +32,7 @@ def _open_read(db_path: Path):
     from attache.store import open_store
 
     if not db_path.exists():
-        raise click.ClickException(f"{db_path}: no such database; create it with `attache ingest PATHS --db {db_path}`")
+        raise Failure(f"{db_path}: no such database; create it with `attache ingest PATHS --db {db_path}`")
     return open_store(db_path, read_only=True)
 
 
@@ -40,9 +41,9 @@ def _run_query(db_path: Path, func, *args, **kwargs) -> dict:
         with _open_read(db_path) as store:
             return func(store, *args, **kwargs)
     except ValueError as e:
-        raise click.BadParameter(str(e)) from e
+        raise BadInput(str(e)) from e
     except AttacheError as e:
-        raise click.ClickException(str(e)) from e
+        raise Failure(str(e)) from e
 
 
 # rendering ---------------------------------------------------------------------------------
@@ -80,6 +81,12 @@ def _csv_value(value):
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
     return value
+
+
+def _matching(total: int, noun: str, capped: bool) -> str:
+    """``1 event matches``, ``3 events match``, ``100+ events match``."""
+    verb = "matches" if total == 1 and not capped else "match"
+    return f"{counted(total, noun, capped=capped)} {verb}"
 
 
 def _event_rows(events: list[dict]) -> list[dict]:
@@ -160,11 +167,11 @@ def ingest(paths: tuple[str, ...], db_path: Path, jobs: int, published: str | No
             for result in ingest_items(store, items, jobs):
                 done(result.status)
                 if result.status == "failed":
-                    shown.write(f"{result.origin}: {result.reason}")
+                    shown.write(error_line(result.origin, result.reason))
                     if strict:
                         break
     except AttacheError as e:
-        raise click.ClickException(str(e)) from e
+        raise Failure(str(e)) from e
     finally:
         shown.close()
     click.echo(f"stored {counts['stored']}, duplicates {counts['duplicate']}, failed {counts['failed']}", err=True)
@@ -186,14 +193,14 @@ def reextract(db_path: Path, jobs: int) -> None:
     from attache.store import open_store
 
     if not db_path.exists():
-        raise click.ClickException(f"{db_path}: no such database")
+        raise Failure(f"{db_path}: no such database")
     try:
         with open_store(db_path) as store, Progress(store.total("documents"), "reextract") as shown:
             counts = run_reextract(store, jobs, on_document=lambda done: shown.step(
                 {"events": done["events"], "failed": done["failed"]}))
     except AttacheError as e:
-        raise click.ClickException(str(e)) from e
-    click.echo(f"re-extracted {counts['documents']} documents: {counts['events']} events, "
+        raise Failure(str(e)) from e
+    click.echo(f"re-extracted {counted(counts['documents'], 'document')}: {counted(counts['events'], 'event')}, "
                f"{counts['failed']} failed", err=True)
     if counts.get("aliased"):
         click.echo(f"note: {counts['aliased']} event ids now redirect to the event that holds their reports"
@@ -229,7 +236,7 @@ def export(db_path: Path, fmt: str, output: Path | None) -> None:
                 if output:
                     handle.close()
     except AttacheError as e:
-        raise click.ClickException(str(e)) from e
+        raise Failure(str(e)) from e
 
 
 def _write_parquet(summaries, output: Path | None, batch: int = 10_000) -> None:
@@ -267,7 +274,7 @@ def _write_parquet(summaries, output: Path | None, batch: int = 10_000) -> None:
 def timeline(a: str, b: str, db_path: Path, status, order, limit, as_json: bool, as_csv: bool) -> None:
     """Every event between states A and B (ISO codes, e.g. TM JP), dated, with sources."""
     result = _run_query(db_path, query.timeline, a, b, status=status, order=order, limit=limit)
-    header = f"{result['a_name']} – {result['b_name']}: {result['total']} events"
+    header = f"{result['a_name']} – {result['b_name']}: {counted(result['total'], 'event', capped=result['total_capped'])}"
     columns = EVENT_CSV_COLUMNS if as_csv else EVENT_COLUMNS
     _emit(result, as_json, as_csv, [("Events", _event_rows(result["events"]), columns)], header)
 
@@ -282,7 +289,7 @@ def person(name: str, db_path: Path, limit: int, as_json: bool, as_csv: bool) ->
     """A person's titles over time, events, counterparts and sources (NAME as written, or surname)."""
     result = _run_query(db_path, query.person, name, limit=limit)
     events = [{**row, "as": (e["as"] or {}).get("title")} for row, e in zip(_event_rows(result["events"]), result["events"])]
-    header = f"{result['name']} ({result['country'] or '?'}), {result['event_count']} events; also written: " \
+    header = f"{result['name']} ({result['country'] or '?'}), {counted(result['event_count'], 'event')}; also written: " \
              f"{', '.join(n for n in result['names'] if n != result['name']) or '-'}"
     if result["other_matches"]:
         header += "\nOther people with this name: " + ", ".join(
@@ -310,7 +317,7 @@ def country(code: str, db_path: Path, as_json: bool, as_csv: bool) -> None:
         ("People", result["people"], ["name", "events"]),
         ("Places", result["locations"], ["name", "country", "count"]),
         ("Latest events", _event_rows(result["latest_events"]), EVENT_COLUMNS),
-    ], f"{result['name']} ({result['code']}): {result['event_count']} events")
+    ], f"{result['name']} ({result['code']}): {counted(result['event_count'], 'event')}")
 
 
 @click.command()
@@ -335,10 +342,9 @@ def events(db_path: Path, countries, type_, topic, date_from, date_to, status, p
     country, country2 = (tuple(countries) + (None, None))[:2]
     result = _run_query(db_path, query.events, country=country, country2=country2, type=type_, topic=topic, date_from=date_from,
                         date_to=date_to, status=status, person=person, order=order, limit=limit, offset=offset)
-    total = f"{result['total']}{'+' if result['total_capped'] else ''}"
     columns = EVENT_CSV_COLUMNS if as_csv else EVENT_COLUMNS
     _emit(result, as_json, as_csv, [("Events", _event_rows(result["events"]), columns)],
-          f"{total} events match")
+          _matching(result["total"], "event", result["total_capped"]))
 
 
 @click.command()
@@ -361,7 +367,7 @@ def search(q: str, db_path: Path, country, type_, topic, year, status, limit, as
         ("Documents", result["hits"], ["published", "source", "title", "snippet", "doc_id"]),
         ("Evidence", result["evidence_hits"], ["event_id", "snippet", "doc_id"]),
         ("Facets (events)", facets, ["facet", "value", "count"]),
-    ], f"{result['total']}{'+' if result['total_capped'] else ''} documents match {q!r}"
+    ], f"{_matching(result['total'], 'document', result['total_capped'])} {q!r}"
        + (" (too many to rank: newest first)" if result["order"] == "recent" else ""))
 
 

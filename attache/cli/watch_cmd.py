@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from attache.cli.options import db_option
+from attache.cli.common import Failure, db_option, error_line
 from attache.errors import AttacheError
 from attache.ingest.fetch import Fetcher
 from attache.ingest.sources import iter_sources
@@ -63,7 +63,7 @@ def poll(store, *, directory: str | None, feed: str | None, fetcher: Fetcher | N
         if result.origin.startswith(("http://", "https://")):
             seen_urls.add(result.origin)
         if result.status == "failed":
-            report(f"{result.origin}: {result.reason}")
+            report(error_line(result.origin, result.reason))
     return counts
 
 
@@ -104,7 +104,7 @@ def watch(directory: str | None, feed: str | None, db_path: Path, interval: floa
     except KeyboardInterrupt:
         _summary(totals, label="watch stopped")
     except AttacheError as error:
-        raise click.ClickException(str(error)) from error
+        raise Failure(str(error)) from error
     finally:
         if fetcher is not None:
             fetcher.close()

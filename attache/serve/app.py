@@ -64,7 +64,10 @@ PAGES = (
 
 
 def _endpoint(view, template):
+    accepted = pages.PARAMETERS.get(view.__name__, ())
+
     async def endpoint(request: Request):
+        pages.check_parameters(request, accepted)
         cache: PageCache = request.app.state.cache
         key = cache.key(request.url.path, request.url.query, wants_json(request))
         cached = cache.get(key)

@@ -11,7 +11,7 @@ from starlette.responses import StreamingResponse
 
 from attache import query
 from attache.query.export import CSV_COLUMNS, LIST_COLUMNS, flat_row
-from attache.serve.pages import EVENT_FILTERS, text_params, user_input
+from attache.serve.pages import DOWNLOAD_PARAMETERS, EVENT_FILTERS, check_parameters, text_params
 
 BATCH = 500
 MAX_ROWS = 100_000
@@ -20,6 +20,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _filters(request: Request) -> dict:
+    check_parameters(request, DOWNLOAD_PARAMETERS)
     filters = text_params(request, EVENT_FILTERS)
     filters["order"] = request.query_params.get("order", "") or "latest"
     return filters
@@ -28,7 +29,7 @@ def _filters(request: Request) -> dict:
 def _batches(request: Request, filters: dict):
     """Pages of event summaries under ``filters``; validates on the first page (400 on bad input)."""
     stores = request.app.state.stores
-    first = user_input(query.events, stores.get(), limit=BATCH, offset=0, **filters)
+    first = query.events(stores.get(), limit=BATCH, offset=0, **filters)
 
     def pages():
         found, offset = first, 0

@@ -168,9 +168,32 @@ def test_ingested_article_yields_events_and_reextract_keeps_documents(tmp_path):
     db = str(tmp_path / "x.db")
     assert run("ingest", str(tmp_path / "a.txt"), "--db", db, "--jobs", "1").exit_code == 0
     result = run("reextract", "--db", db, "--jobs", "1")
-    assert result.exit_code == 0 and "re-extracted 1 documents" in result.stderr
+    assert result.exit_code == 0 and "re-extracted 1 document: " in result.stderr
     data = json.loads(run("timeline", "UZ", "KR", "--db", db, "--json").stdout)
     (found,) = data["events"]
     assert found["date"] == "2024-11-12" and found["status"] == "occurred"
     text = json.loads(run("search", "consultations", "--db", db, "--json").stdout)
     assert text["hits"] and text["evidence_hits"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["events", "--type", "vist"], "unknown type 'vist'; did you mean 'visit'? (valid: commission, consultation,"),
+    (["events", "--topic", "enrgy"], "unknown topic 'enrgy'; did you mean 'energy'?"),
+    (["events", "--country", "Hungary"], "unknown country code 'Hungary'; did you mean 'HU' (Hungary)?"),
+    (["events", "--from", "2024-13"], "from must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got '2024-13'"),
+    (["events", "--from", "2025", "--to", "2024"], "from (2025) is after to (2024)"),
+    (["timeline", "AZ", "XX"], "unknown country code 'XX' (valid: ISO 3166-1 alpha-2 codes such as KZ, TM, UZ)"),
+    (["country", "Azerbaijn"], "unknown country code 'Azerbaijn'; did you mean 'AZ' (Azerbaijan)?"),
+    (["search", "hydrogen", "--type", "phonecall"], "did you mean 'phone_call'?"),
+])
+def test_a_typo_in_a_filter_is_a_usage_error_naming_the_valid_values(db, args, message):
+    result = CliRunner().invoke(main, [*args, "--db", db])
+    assert result.exit_code == 2
+    assert message in " ".join(result.stderr.split())
+
+
+def test_counts_of_one_read_in_the_singular(db):
+    assert run("events", "--db", db, "--type", "phone_call").stdout.startswith("1 event matches\n")
+    assert run("events", "--db", db).stdout.startswith("2 events match\n")
+    assert run("search", "hydrogen", "--db", db).stdout.startswith("1 document matches 'hydrogen'\n")
+    assert run("timeline", "AZ", "HU", "--db", db).stdout.startswith("Azerbaijan – Hungary: 2 events\n")
