@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from attache.errors import BadValue
 from attache.query.values import MAX_OFFSET, country_code, known, whole_number
 from attache.schema import EVENT_TYPES, STATUSES, TOPICS
 from attache.store import HIT_END, HIT_START
@@ -11,13 +12,15 @@ from attache.store import HIT_END, HIT_START
 _TERM = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\*?", re.UNICODE)
 FACETS = ("country", "type", "topic", "year", "status")
 MAX_LIMIT = 1000
+MAX_TERMS = 20  # words and phrases in one search: each costs a pass over the index (prefixes most)
 
 
 def match_expression(q: str) -> str | None:
     """The user's words as an FTS5 expression: every word must appear; ``word*`` is a prefix.
 
     Quotes around words keep their order as a phrase. Operators and punctuation are not
-    passed through, so no input is an FTS5 syntax error.
+    passed through, so no input is an FTS5 syntax error. More than ``MAX_TERMS`` words and
+    phrases is a BadValue.
     """
     parts = []
     for phrase, loose in re.findall(r'"([^"]*)"|([^"]+)', q or ""):
@@ -27,6 +30,8 @@ def match_expression(q: str) -> str | None:
                 parts.append('"' + " ".join(words) + '"')
         for word in _TERM.findall(loose):
             parts.append(f'"{word[:-1]}"*' if word.endswith("*") else f'"{word}"')
+    if len(parts) > MAX_TERMS:
+        raise BadValue(f"a search takes at most {MAX_TERMS} words or phrases, got {len(parts)}")
     return " ".join(parts) or None
 
 

@@ -27,9 +27,16 @@ def _filters(request: Request) -> dict:
 
 
 def _batches(request: Request, filters: dict):
-    """Pages of event summaries under ``filters``; validates on the first page (400 on bad input)."""
-    stores = request.app.state.stores
-    first = query.events(stores.get(), limit=BATCH, offset=0, **filters)
+    """Pages of event summaries under ``filters``, each read under the time limit; validates
+    on the first page (400 on bad input)."""
+    state = request.app.state
+
+    def page(offset: int) -> dict:
+        store = state.stores.get()
+        with state.watchdog.watch(store, state.time_limit):
+            return query.events(store, limit=BATCH, offset=offset, **filters)
+
+    first = page(0)
 
     def pages():
         found, offset = first, 0
@@ -38,7 +45,7 @@ def _batches(request: Request, filters: dict):
             offset += BATCH
             if offset >= MAX_ROWS or len(found["events"]) < BATCH:
                 return
-            found = query.events(stores.get(), limit=BATCH, offset=offset, **filters)
+            found = page(offset)
 
     return pages()
 

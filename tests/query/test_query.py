@@ -272,3 +272,9 @@ def test_search_filters_are_checked_like_the_events_filters(store):
     with pytest.raises(BadValue, match="unknown country code 'Japn'"):
         query.search(store, "Karayev", country="Japn")
     assert query.search(store, "Karayev", country="az")["filters"]["country"] == "AZ"
+
+
+def test_a_search_of_too_many_words_is_a_bad_value_before_any_read(store):
+    assert query.search(store, " ".join(["Karayev"] * 20))["total"] >= 1
+    with pytest.raises(BadValue, match="a search takes at most 20 words or phrases, got 1000"):
+        query.search(store, " ".join(["a*"] * 1000))

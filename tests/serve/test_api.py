@@ -330,6 +330,7 @@ def test_a_person_filter_no_row_can_have_is_not_found(client, value):
     ("/events.jsonl", {"limit": "5"}, "unknown parameter 'limit'"),
     ("/search.json", {"q": "energy", "yaer": "2024"}, "unknown parameter 'yaer'; did you mean 'year'?"),
     ("/index.json", {"q": "energy"}, "this page takes no parameters, got 'q'"),
+    ("/search.json", {"q": " ".join(["a*"] * 1000)}, "a search takes at most 20 words or phrases, got 1000"),
     ("/events.json", [("type", "visit"), ("type", "talks")], "parameter 'type' is given 2 times"),
 ])
 def test_a_parameter_no_answer_can_have_is_a_400_that_names_the_valid_ones(client, path, params, message):
