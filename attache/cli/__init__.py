@@ -13,7 +13,7 @@ from attache import __version__
 
 # Modules that add commands to `main`; each defines `register(main)`. A module that fails to
 # import stops the command with its error: no command family vanishes quietly.
-COMMAND_MODULES = ("extract_cmd", "store_cmd", "serve_cmd", "watch_cmd", "corrections_cmd")
+COMMAND_MODULES = ("extract_cmd", "store_cmd", "query_cmd", "serve_cmd", "watch_cmd", "corrections_cmd")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

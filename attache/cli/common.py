@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from attache.display import one_line
+from attache.errors import AttacheError
 
 DEFAULT_DB = "attache.db"
 DB_ENV = "ATTACHE_DB"
@@ -37,6 +38,27 @@ class BadInput(click.BadParameter):
 
     def __init__(self, message: str):
         super().__init__(one_line(message))
+
+
+def open_read(db_path: Path):
+    """The store at ``db_path`` opened read-only; Failure if there is none."""
+    from attache.store import open_store
+
+    if not db_path.exists():
+        raise Failure(f"{db_path}: no such database; create it with `attache ingest PATHS --db {db_path}`")
+    return open_store(db_path, read_only=True)
+
+
+def run_query(db_path: Path, func, *args, **kwargs):
+    """``func(store, *args, **kwargs)`` on the store at ``db_path`` read-only; a value no answer
+    can have is a usage error (exit status 2), any other error of attache's one line (exit 1)."""
+    try:
+        with open_read(db_path) as store:
+            return func(store, *args, **kwargs)
+    except ValueError as e:  # BadValue
+        raise BadInput(str(e)) from e
+    except AttacheError as e:
+        raise Failure(str(e)) from e
 
 
 def error_line(origin: str, reason: str) -> str:

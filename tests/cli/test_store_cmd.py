@@ -197,3 +197,38 @@ def test_counts_of_one_read_in_the_singular(db):
     assert run("events", "--db", db).stdout.startswith("2 events match\n")
     assert run("search", "hydrogen", "--db", db).stdout.startswith("1 document matches 'hydrogen'\n")
     assert run("timeline", "AZ", "HU", "--db", db).stdout.startswith("Azerbaijan – Hungary: 2 events\n")
+
+
+def _csv_rows(result) -> list[dict]:
+    assert result.exit_code == 0, result.stderr
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_every_table_of_person_country_and_search_prints_as_csv_with_table(db):
+    titles = _csv_rows(CliRunner().invoke(main, ["person", "Huseynov", "--db", db, "--csv", "--table", "titles"]))
+    assert [(r["title"], r["country"]) for r in titles] == [("Minister of Foreign Affairs", "AZ")]
+    counterparts = _csv_rows(CliRunner().invoke(main, ["person", "Huseynov", "--db", db, "--csv",
+                                                       "--table", "counterparts"]))
+    assert [(r["name"], r["events"]) for r in counterparts] == [("Laszlo Farkas", "2")]
+    sources = _csv_rows(CliRunner().invoke(main, ["person", "Huseynov", "--db", db, "--csv", "--table", "sources"]))
+    assert [r["title"] for r in sources] == ["Phone call", "Talks in Baku"]
+    topics = _csv_rows(CliRunner().invoke(main, ["country", "AZ", "--db", db, "--csv", "--table", "topics"]))
+    assert topics == [{"topic": "energy", "count": "2"}]
+    places = _csv_rows(CliRunner().invoke(main, ["country", "AZ", "--db", db, "--csv", "--table", "places"]))
+    assert [(r["name"], r["count"]) for r in places] == [("Baku", "1")]
+    evidence = _csv_rows(CliRunner().invoke(main, ["search", "Huseynov", "--db", db, "--csv", "--table", "evidence"]))
+    assert [r["snippet"] for r in evidence] == [
+        "Laszlo Farkas had a phone conversation with E. [Huseynov] on 9 April 2024.",
+        "On 4 March 2024, Minister of Foreign Affairs of Azerbaijan Elnur [Huseynov] held talks with Minister…"]
+    facets = _csv_rows(CliRunner().invoke(main, ["search", "Baku", "--db", db, "--csv", "--table", "facets"]))
+    assert {"facet": "country", "value": "AZ", "count": "1"} in facets
+
+
+def test_csv_without_table_is_the_first_table_and_says_which_others_there_are(db):
+    result = CliRunner().invoke(main, ["country", "AZ", "--db", db, "--csv"])
+    assert _csv_rows(result) == [{"country": "HU", "name": "Hungary", "count": "2"}]
+    assert result.stderr == ("attache: CSV of the partners table; the others: topics, people, places, events "
+                             "(--table NAME)\n")
+    text = run("country", "AZ", "--db", db, "--table", "topics").stdout
+    assert text == "Azerbaijan (AZ): 2 events\n\nTopics (1)\nTOPIC   COUNT\nenergy  2\n"
+    assert CliRunner().invoke(main, ["country", "AZ", "--db", db, "--json", "--table", "topics"]).exit_code == 2
