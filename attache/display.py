@@ -22,7 +22,7 @@ _NOT_ONE_LINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\u2028\u2029{DIRECTION_CONTR
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 WEB_SCHEMES = ("http", "https")
-_WEB_URL = re.compile(r"(?:%s)://[^\s\x00-\x1f\x7f-\x9f]+" % "|".join(WEB_SCHEMES), re.IGNORECASE)
+_WEB_URL = re.compile(f"(?:{'|'.join(WEB_SCHEMES)})" + r"://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 
 
 def without_direction_controls(text: str) -> str:

@@ -104,7 +104,8 @@ def merge(first: int, second: int, db_path: Path, note: str) -> None:
 
 @click.command()
 @click.argument("event_id", type=int)
-@click.option("--source", required=True, help="The document to take out: id (or 8+ first characters), file name or URL.")
+@click.option("--source", required=True,
+              help="The document to take out: id (or 8+ first characters), file name or URL.")
 @db_option()
 @click.option("--note", default="", help="Why (kept with the correction).")
 def split(event_id: int, source: str, db_path: Path, note: str) -> None:

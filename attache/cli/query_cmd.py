@@ -51,7 +51,8 @@ def _emit_tables(result: dict, sections: list[Section], header: str, as_json: bo
 def timeline(a: str, b: str, db_path: Path, status, order, limit, as_json: bool, as_csv: bool) -> None:
     """Every event between states A and B (ISO codes, e.g. TM TR), dated, with sources."""
     result = run_query(db_path, query.timeline, a, b, status=status, order=order, limit=limit)
-    header = f"{result['a_name']} – {result['b_name']}: {counted(result['total'], 'event', capped=result['total_capped'])}"
+    total = counted(result["total"], "event", capped=result["total_capped"])
+    header = f"{result['a_name']} – {result['b_name']}: {total}"
     columns = EVENT_CSV_COLUMNS if as_csv else EVENT_COLUMNS
     emit(result, [Section("events", "Events", event_rows(result["events"]), columns)], header, as_json, as_csv)
 
@@ -65,9 +66,11 @@ def timeline(a: str, b: str, db_path: Path, status, order, limit, as_json: bool,
 def person(name: str, db_path: Path, limit: int, as_json: bool, as_csv: bool, table_name: str | None) -> None:
     """A person's titles over time, events, counterparts and sources (NAME as written, or surname)."""
     result = run_query(db_path, query.person, name, limit=limit)
-    events = [{**row, "as": (e["as"] or {}).get("title")} for row, e in zip(event_rows(result["events"]), result["events"])]
-    header = f"{result['name']} ({result['country'] or '?'}), {counted(result['event_count'], 'event')}; also written: " \
-             f"{', '.join(n for n in result['names'] if n != result['name']) or '-'}"
+    events = [{**row, "as": (e["as"] or {}).get("title")}
+              for row, e in zip(event_rows(result["events"]), result["events"])]
+    also = ", ".join(n for n in result["names"] if n != result["name"]) or "-"
+    header = f"{result['name']} ({result['country'] or '?'}), {counted(result['event_count'], 'event')}; " \
+             f"also written: {also}"
     if result["other_matches"]:
         header += "\nOther people with this name: " + ", ".join(
             f"{p['name']} ({p['country'] or '?'}, id {p['person_id']})" for p in result["other_matches"])

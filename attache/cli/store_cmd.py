@@ -18,6 +18,7 @@ from attache.display import counted
 from attache.errors import AttacheError
 from attache.query import export as exporting
 
+
 @click.command()
 @click.argument("paths", nargs=-1, type=str)
 @db_option()
@@ -25,7 +26,8 @@ from attache.query import export as exporting
               help="Worker processes for cleaning and extraction.")
 @click.option("--published", metavar="DATE", help="Publication date for inputs that do not give one (YYYY-MM-DD).")
 @click.option("--strict", is_flag=True, help="Stop at the first input that fails.")
-@click.option("--urls", "urls_file", type=click.Path(exists=True, dir_okay=False), help="File of URLs to fetch, one a line.")
+@click.option("--urls", "urls_file", type=click.Path(exists=True, dir_okay=False),
+              help="File of URLs to fetch, one a line.")
 @click.option("--feed", metavar="URL", help="RSS or Atom feed whose items to fetch.")
 def ingest(paths: tuple[str, ...], db_path: Path, jobs: int, published: str | None, strict: bool,
            urls_file: str | None, feed: str | None) -> None:

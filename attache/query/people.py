@@ -81,5 +81,6 @@ def person(store, name: int | str, limit: int = EVENT_LIMIT) -> dict:
     return {"person_id": person_id, "name": row["name"], "country": row["country"],
             "event_count": row["event_count"], "names": store.person_forms(person_id),
             "titles": store.person_title_rows(person_id), "events": found_events,
-            "counterparts": store.counterparts(person_id), "sources": store.person_sources(person_id, limit=SOURCE_LIMIT),
+            "counterparts": store.counterparts(person_id),
+            "sources": store.person_sources(person_id, limit=SOURCE_LIMIT),
             "other_matches": others}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from attache.errors import BadValue
 from attache.query.shapes import event_briefs, event_summaries
 from attache.query.values import MAX_OFFSET, country_code, known, one_of, whole_number
-from attache.schema import STATUSES
 from attache.resolve.places import country_name
+from attache.schema import STATUSES
 
 AGREEMENTS_SHOWN = 10  # latest signings listed on a relationship (agreements_total counts all)
 ORDERS = ("latest", "earliest")

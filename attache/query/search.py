@@ -73,7 +73,8 @@ def search(store, q: str, country: str | None = None, type: str | None = None, t
                "year": whole_number(year, "year", 1, 9999) if year not in (None, "") else None,
                "status": known(status, "status", STATUSES)}
     limit, offset = whole_number(limit, "limit", 0, MAX_LIMIT), whole_number(offset, "offset", 0, MAX_OFFSET)
-    result = {"query": q, "filters": filters, "total": 0, "total_capped": False, "order": "bm25", "hits": [], "evidence_hits": [],
+    result = {"query": q, "filters": filters, "total": 0, "total_capped": False, "order": "bm25", "hits": [],
+              "evidence_hits": [],
               "facets": {name: [] for name in FACETS}, "facets_capped": False}
     match = match_expression(q)
     if match is None:
@@ -83,7 +84,8 @@ def search(store, q: str, country: str | None = None, type: str | None = None, t
     result["total"], result["total_capped"] = total, capped
     result["hits"] = [{**hit, "snippet": _marked(hit["snippet"]), "snippet_parts": snippet_parts(hit["snippet"]),
                        "events": events_by_doc.get(hit["doc_id"], [])} for hit in hits]
-    result["evidence_hits"] = [{**hit, "snippet": _marked(hit["snippet"]), "snippet_parts": snippet_parts(hit["snippet"])}
+    result["evidence_hits"] = [{**hit, "snippet": _marked(hit["snippet"]),
+                                "snippet_parts": snippet_parts(hit["snippet"])}
                                for hit in store.search_evidence(match, filters, limit)]
     result["facets"], result["facets_capped"] = store.evidence_facets(match, filters)
     return result

@@ -101,7 +101,8 @@ def relationship_page(request: Request, store) -> dict:
     found = in_path(query.relationship, store, request.path_params["a"], _suffixless(request.path_params["b"]),
                     limit=limit)
     shown = len(found["timeline"]["events"])
-    found["more"] = _with(request, limit=min(MAX_TIMELINE_SIZE, limit * 4)) if shown < found["timeline"]["total"] else None
+    more = shown < found["timeline"]["total"]
+    found["more"] = _with(request, limit=min(MAX_TIMELINE_SIZE, limit * 4)) if more else None
     found["topics_chart"] = figures.topics_chart(found["topics_by_year"])
     found["events_link"] = "/events?" + urlencode({"country": found["a"], "country2": found["b"]})
     return found

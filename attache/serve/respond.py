@@ -15,11 +15,11 @@ import orjson
 from markupsafe import Markup
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from attache.display import without_direction_controls
 from attache.errors import AttacheError, BadValue, Moved, NotFound, QueryTimeout
 from attache.serve import fragments
-from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 logger = logging.getLogger(__name__)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from store.builders import article, event, everything, load, record
 
 from attache import query
 from attache.errors import BadValue, NotFound
 from attache.store import open_store
-from store.builders import article, event, everything, load, record
 
 
 @pytest.fixture(scope="module")

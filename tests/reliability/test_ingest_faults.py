@@ -52,7 +52,7 @@ def test_dirty_inputs_end_stored_or_reported_and_the_batch_goes_on(seeded, tmp_p
     root, seed_db = seeded
     db = copy_db(seed_db, tmp_path / "store.db")
     seed_rows = snapshot(db)["documents"]
-    made = write_bad_inputs(tmp_path / "inputs")
+    write_bad_inputs(tmp_path / "inputs")
     good = write_good(tmp_path / "inputs" / "either", 3, start=40)
     started = time.monotonic()
     result = run("ingest", str(tmp_path / "inputs" / "either"), str(tmp_path / "inputs" / "fail"),

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 from starlette.testclient import TestClient
+from store.test_pair_summaries import generated_documents
 
 from attache.ingest.readers import iter_raw
 from attache.resolve import add_document, ingest
 from attache.serve.app import CACHE_HEADER, create_app
 from attache.store import open_store
-from store.test_pair_summaries import generated_documents
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ERROR_KEYS = {"ok", "error", "status"}

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import html as lxml_html
 from markupsafe import Markup
 
-from lxml import html as lxml_html
-
-from attache.serve.fragments import (event_rows, event_title, event_when, facet_items, marked_snippet,
-                                     people_links, source_link)
+from attache.serve.fragments import (
+    event_rows,
+    event_title,
+    event_when,
+    facet_items,
+    marked_snippet,
+    people_links,
+    source_link,
+)
 from attache.serve.respond import create_templates
 
 
