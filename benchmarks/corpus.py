@@ -150,11 +150,11 @@ def write_corpus(directory: Path, n: int, *, seed: int = 1, fmt: str = "txt", pe
     words = 0
     if fmt == "jsonl":
         with (directory / "articles.jsonl").open("w", encoding="utf-8") as out:
-            for name, published, text in generate(n, seed):
+            for name, _published, text in generate(n, seed):
                 out.write(json.dumps({"id": name, "text": text}) + "\n")
                 words += len(text.split())
         return words
-    for index, (name, published, text) in enumerate(generate(n, seed)):
+    for index, (name, _published, text) in enumerate(generate(n, seed)):
         folder = directory / f"part{index // per_dir:04d}"
         if index % per_dir == 0:
             folder.mkdir(exist_ok=True)

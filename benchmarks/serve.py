@@ -37,9 +37,9 @@ import tempfile
 import time
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
-from urllib.parse import urlencode
 
 from attache.serve import pages as serve_pages
 from attache.serve.app import CACHE_HEADER
@@ -182,8 +182,10 @@ def cpu_breakdown(db: Path, base_pages: dict[str, list[str]], runs: int = 5, url
         for url in urls[:urls_per_page]:
             request = _request(app, url)
             context = view(request, store)
-            for kind, work in enumerate((lambda: view(request, store), lambda: render_page(request, template, context),
-                                         lambda: json_response(context))):
+            works = (lambda view=view, request=request: view(request, store),
+                     lambda request=request, template=template, context=context: render_page(request, template, context),
+                     lambda context=context: json_response(context))
+            for kind, work in enumerate(works):
                 for _ in range(runs):
                     started = time.process_time()
                     work()

@@ -37,7 +37,7 @@ def cap_body(
         return body, excluded, None
     kept: list[Span] = []
     used = 0
-    for index, span in enumerate(body):
+    for index, span in enumerate(body):  # noqa: B007 - index names the span that crosses the limit, below
         if used + span.end - span.start > limit:
             break
         kept.append(span)

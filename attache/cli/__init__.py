@@ -11,8 +11,9 @@ import click
 
 from attache import __version__
 
-# Modules that add commands to `main`; each defines `register(main)`.
-COMMAND_MODULES = ("extract_cmd", "store_cmd", "serve_cmd", "watch_cmd", "corrections_cmd")
+# Modules that add commands to `main`; each defines `register(main)`. A module that fails to
+# import stops the command with its error: no command family vanishes quietly.
+COMMAND_MODULES = ("extract_cmd", "store_cmd", "query_cmd", "serve_cmd", "watch_cmd", "corrections_cmd")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,10 +23,4 @@ def main() -> None:
 
 
 for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"attache.cli.{_name}")
-    except ModuleNotFoundError as _e:  # a command family not written yet
-        if _e.name != f"attache.cli.{_name}":
-            raise
-        continue
-    _module.register(main)
+    importlib.import_module(f"attache.cli.{_name}").register(main)

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import click
 
-from attache.cli.store_cmd import _db_option, _open_read, _run_query, table
+from attache.cli.common import db_option, open_read, run_query
+from attache.cli.render import table
 from attache.errors import AttacheError, Moved
 
 
 @click.command()
 @click.argument("event_id")
-@_db_option
+@db_option()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def event(event_id: str, db_path: Path, as_json: bool) -> None:
     """One merged event (by id or stable key) with its sources and why each was merged.
@@ -23,13 +24,13 @@ def event(event_id: str, db_path: Path, as_json: bool) -> None:
     from attache import query
 
     try:
-        found = _run_query(db_path, query.event, event_id)
+        found = run_query(db_path, query.event, event_id)
     except click.ClickException:
         moved = _moved(db_path, event_id)
         if moved is None:
             raise
         click.echo(f"note: {moved}", err=True)
-        found = _run_query(db_path, query.event, moved.event_id)
+        found = run_query(db_path, query.event, moved.event_id)
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
@@ -40,7 +41,7 @@ def _moved(db_path: Path, event_id: str) -> Moved | None:
     from attache import query
 
     try:
-        with _open_read(db_path) as store:
+        with open_read(db_path) as store:
             query.event(store, event_id)
     except Moved as moved:
         return moved
@@ -92,7 +93,7 @@ def _report(done: dict) -> None:
 @click.command()
 @click.argument("first", type=int)
 @click.argument("second", type=int)
-@_db_option
+@db_option()
 @click.option("--note", default="", help="Why (kept with the correction).")
 def merge(first: int, second: int, db_path: Path, note: str) -> None:
     """Say that events FIRST and SECOND are one event (kept across re-extraction)."""
@@ -103,8 +104,9 @@ def merge(first: int, second: int, db_path: Path, note: str) -> None:
 
 @click.command()
 @click.argument("event_id", type=int)
-@click.option("--source", required=True, help="The document to take out: id (or 8+ first characters), file name or URL.")
-@_db_option
+@click.option("--source", required=True,
+              help="The document to take out: id (or 8+ first characters), file name or URL.")
+@db_option()
 @click.option("--note", default="", help="Why (kept with the correction).")
 def split(event_id: int, source: str, db_path: Path, note: str) -> None:
     """Say that one source of an event reports another event."""
@@ -119,7 +121,7 @@ def _person_command(name: str, run_name: str, help_text: str) -> click.Command:
     @click.command(name, help=help_text)
     @click.argument("first")
     @click.argument("second")
-    @_db_option
+    @db_option()
     @click.option("--note", default="", help="Why (kept with the correction).")
     def command(first: str, second: str, db_path: Path, note: str) -> None:
         from attache.resolve import correct
@@ -136,11 +138,11 @@ different_person = _person_command("different-person", "different_person",
 
 
 @click.command()
-@_db_option
+@db_option()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def corrections(db_path: Path, as_json: bool) -> None:
     """List the analysts' corrections, oldest first."""
-    found = _run_query(db_path, lambda store: store.corrections())
+    found = run_query(db_path, lambda store: store.corrections())
     if as_json:
         click.echo(json.dumps({"corrections": found}, ensure_ascii=False, indent=2))
         return
@@ -150,7 +152,7 @@ def corrections(db_path: Path, as_json: bool) -> None:
 
 @click.command()
 @click.argument("correction_id", type=int, required=False)
-@_db_option
+@db_option()
 def undo(correction_id: int | None, db_path: Path) -> None:
     """Remove a correction (the latest when no id is given) and rebuild the record without it."""
     from attache.resolve.correct import undo as run

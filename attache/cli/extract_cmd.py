@@ -8,6 +8,8 @@ import sys
 import click
 
 from attache.batch import run_batch
+from attache.cli.common import error_line
+from attache.display import one_line
 from attache.errors import InputError
 from attache.ingest.readers import iter_raw
 
@@ -31,12 +33,12 @@ def extract(inputs: tuple[str, ...], pretty: bool, published: str | None, jobs: 
     try:
         items = iter_raw(inputs, published=published, stdin=sys.stdin.buffer)
     except InputError as e:
-        raise click.UsageError(str(e)) from None
+        raise click.UsageError(one_line(str(e))) from None
     failed = 0
     for outcome in run_batch(items, jobs=jobs):
         if outcome.error is not None:
             failed += 1
-            click.echo(f"attache: {outcome.error.origin}: {outcome.error.reason}", err=True)
+            click.echo("attache: " + error_line(outcome.error.origin, outcome.error.reason), err=True)
             continue
         record = outcome.record
         if no_why:

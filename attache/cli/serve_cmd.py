@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
+from attache.cli.common import Failure, db_option
 from attache.errors import AttacheError
+from attache.serve.limits import TIME_LIMIT
 
 
 def _has_desktop() -> bool:
@@ -20,7 +22,7 @@ def _has_desktop() -> bool:
 
 
 def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: bool = False,
-           cache_entries: int = 256, workers: int = 1, threads: int = 1) -> None:
+           cache_entries: int = 256, workers: int = 1, threads: int = 1, time_limit: float = TIME_LIMIT) -> None:
     from attache.serve import server
 
     url = server.url_for(host, port)
@@ -28,14 +30,14 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
     if open_browser and _has_desktop():
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     try:
-        server.run(db_path, host=host, port=port, cache_entries=cache_entries, workers=workers, threads=threads)
+        server.run(db_path, host=host, port=port, cache_entries=cache_entries, workers=workers, threads=threads,
+                   time_limit=time_limit)
     except AttacheError as e:
-        raise click.ClickException(str(e)) from e
+        raise Failure(str(e)) from e
 
 
 @click.command("serve")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="SQLite store to serve (made by `attache ingest`).")
+@db_option("SQLite store to serve (made by `attache ingest`).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; the default is only reachable from this machine.")
@@ -46,12 +48,15 @@ def _serve(db_path: Path, host: str, port: int, announce: str, open_browser: boo
                    "cores under load); 1 computes them in the HTTP process.")
 @click.option("--threads", default=1, show_default=True, type=click.IntRange(1),
               help="With --workers 1: pages computed at once (2 can help a store on a slow disk).")
-def serve(db_path: Path, port: int, host: str, cache_entries: int, workers: int, threads: int) -> None:
+@click.option("--time-limit", default=TIME_LIMIT, show_default=True, type=click.FloatRange(min=0.01),
+              help="Seconds a page's reads may take; a page that takes longer answers 422.")
+def serve(db_path: Path, port: int, host: str, cache_entries: int, workers: int, threads: int,
+          time_limit: float) -> None:
     """Browse a store in the web UI; every page also answers as JSON (add .json to the URL)."""
     if not db_path.exists():
-        raise click.ClickException(f"{db_path}: no such database; create it with `attache ingest ... --db {db_path}`")
+        raise Failure(f"{db_path}: no such database; create it with `attache ingest ... --db {db_path}`")
     _serve(db_path, host, port, f"Serving {db_path} read-only", cache_entries=cache_entries, workers=workers,
-           threads=threads)
+           threads=threads, time_limit=time_limit)
 
 
 @click.command("demo")

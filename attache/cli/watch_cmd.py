@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from attache.cli.common import Failure, db_option, error_line
 from attache.errors import AttacheError
 from attache.ingest.fetch import Fetcher
 from attache.ingest.sources import iter_sources
@@ -62,15 +63,14 @@ def poll(store, *, directory: str | None, feed: str | None, fetcher: Fetcher | N
         if result.origin.startswith(("http://", "https://")):
             seen_urls.add(result.origin)
         if result.status == "failed":
-            report(f"{result.origin}: {result.reason}")
+            report(error_line(result.origin, result.reason))
     return counts
 
 
 @click.command()
 @click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("--feed", metavar="URL", help="RSS or Atom feed to follow (instead of or as well as DIR).")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="SQLite store to write (created if missing).")
+@db_option("SQLite store to write (created if missing).")
 @click.option("--interval", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds between two polls.")
 @click.option("--once", is_flag=True, help="Poll once, ingest what is there, and exit.")
@@ -104,7 +104,7 @@ def watch(directory: str | None, feed: str | None, db_path: Path, interval: floa
     except KeyboardInterrupt:
         _summary(totals, label="watch stopped")
     except AttacheError as error:
-        raise click.ClickException(str(error)) from error
+        raise Failure(str(error)) from error
     finally:
         if fetcher is not None:
             fetcher.close()

@@ -7,17 +7,24 @@ import re
 from attache import __version__, vocab
 from attache.clean.article import Article
 from attache.extract import nlp, triggers
-from attache.extract.splits import (split_counterparts, split_credentials, split_destinations,
-                                    split_separate_meetings)
 from attache.extract.dates import document_year, find_dates
 from attache.extract.events import Dateline, Event, SentenceFacts, assemble_events
 from attache.extract.facts import find_money, find_organizations, find_topics
-from attache.extract.frames import apply_parse_place, apply_parse_status, concluded_visit_dates, find_cues, join_mentions, merge_nested_cues, read_cue
+from attache.extract.frames import (
+    apply_parse_place,
+    apply_parse_status,
+    concluded_visit_dates,
+    find_cues,
+    join_mentions,
+    merge_nested_cues,
+    read_cue,
+)
 from attache.extract.groups import find_groups
 from attache.extract.lexicon import find_countries
 from attache.extract.people import PersonMention, find_people, name_candidates
 from attache.extract.places import LocationMention, entity_locations, find_locations, prefer_homonyms
 from attache.extract.sentences import Sentence, split_sentences
+from attache.extract.splits import split_counterparts, split_credentials, split_destinations, split_separate_meetings
 
 _PAST = re.compile(r"\b(?:met|was held|were held|took place|visited|arrived|held talks|held a meeting|"
                    r"held consultations|signed|concluded|endorsed|received)\b", re.IGNORECASE)

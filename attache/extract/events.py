@@ -15,8 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from attache import vocab
 from attache.extract.dates import DateMention
-from attache.extract.frames import (BACKREF, BACKREF_TYPES, DISCUSSION, FUTURE_SIGNING, PARTICIPATION,
-                                    Cue)
+from attache.extract.frames import BACKREF, BACKREF_TYPES, DISCUSSION, FUTURE_SIGNING, PARTICIPATION, Cue
 from attache.extract.groups import GroupMention
 from attache.extract.lexicon import CountryMention
 from attache.extract.people import PersonMention
@@ -93,7 +92,7 @@ class Event:
         if code and code not in self.countries and code not in self.absent:
             self.countries.append(code)
 
-    def absorb(self, other: "Event") -> None:
+    def absorb(self, other: Event) -> None:
         """Take in another telling of the same happening: its sentences, people, states and
         topics, its date where more precise, its place where more precise (a city over a
         country)."""

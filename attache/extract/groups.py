@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from attache import vocab
 
@@ -45,7 +45,7 @@ _MEMBERS_AFTER = r"(?:\s+(?:member[\s-])?(?:states|countries|nations))?"
 _NOT_MEMBERS = r"(?!\s+(?:institutions|bodies|agencies|structures|secretariat|Secretariat|Commission|Parliament))"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
     names = "|".join(re.escape(n) for n in sorted({n for g in vocab.groups() for n in g.names},
                                                   key=len, reverse=True))
@@ -57,7 +57,7 @@ def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return ((officials_after, "the body's officials"), (officials_of, "officials of the body"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _by_name() -> dict[str, vocab.Group]:
     out: dict[str, vocab.Group] = {}
     for group in vocab.groups():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from attache import vocab
 
@@ -23,7 +23,7 @@ class CountryMention:
     kind: str  # "name" or "demonym"
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_pattern() -> re.Pattern:
     """Country names and demonyms, case-sensitive, whole words; compounds like
     'Turkmen-Japanese' match part by part."""
@@ -63,7 +63,7 @@ def find_countries(text: str, start: int, end: int) -> list[CountryMention]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_pattern() -> re.Pattern:
     """A title head with its modifiers: 'Deputy Prime Minister', 'Vice-Chairman'."""
     mods = _alternation(vocab.title_modifiers())
@@ -71,7 +71,7 @@ def role_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:(?:{mods})[ -]?)*(?:{roles})(?![\w])")
 
 
-@lru_cache(maxsize=None)
+@cache
 def organization_pattern() -> tuple[re.Pattern, dict[str, str]]:
     surface: dict[str, str] = {}
     for org in vocab.organizations():

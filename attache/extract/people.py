@@ -21,9 +21,9 @@ attache/data (titles.txt, title_modifiers.txt, name_stopwords.txt):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Callable
+from functools import cache, lru_cache
 
 import regex
 
@@ -104,25 +104,25 @@ def _section(name: str, marker: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def honorifics() -> tuple[str, ...]:
     """Forms of address, longest first ('His Royal Highness' before 'His Highness')."""
     return tuple(sorted(set(_section("name_stopwords.txt", "honorifics")), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def not_participant_roles() -> tuple[str, ...]:
     return tuple(sorted(set(_section("titles.txt", "not participants")), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _honorific_run() -> regex.Pattern:
     """One or more forms of address ending right where a name starts."""
     alt = "|".join(re.escape(h).replace(r"\ ", "[ \u00a0]+") for h in honorifics())
     return regex.compile(rf"(?<![\w.])((?:(?:{alt})(?![\w])[ \u00a0,]*)+)$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _trailing_honorific() -> regex.Pattern:
     alt = "|".join(re.escape(h.rstrip(".")).replace(r"\ ", r"\s+") for h in honorifics())
     return regex.compile(rf"(?:,?\s+(?:{alt})\.?)+$")
@@ -131,7 +131,7 @@ def _trailing_honorific() -> regex.Pattern:
 HONORIFICS = frozenset(honorifics())
 
 
-@lru_cache(maxsize=None)
+@cache
 def stop_tokens() -> frozenset[str]:
     words = set(vocab.name_stopwords())
     for phrase in honorifics():
@@ -219,7 +219,7 @@ def _split_at_possessives(tokens: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _state_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Multi-word state names and demonyms by their first word, longest first."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -326,14 +326,14 @@ def _candidate(text: str, base: int, spans: list[tuple[int, int]], tokens: list[
 # ---- titles ----
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lower_title_words() -> str:
     lower = {w.lower() for r in (*vocab.role_words(), *vocab.title_modifiers())
              for w in r.replace("-", " ").split() if w.isalpha()}
     return "|".join(sorted(lower | set(_LOWER_TITLE_WORDS.split("|")), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stretch_back() -> regex.Pattern:
     """Words a title is made of, read backwards from a name: capitalized words, connectors,
     title words in lower case ('Kazakh foreign minister Murat ...'), an acronym in brackets."""
@@ -341,7 +341,7 @@ def _stretch_back() -> regex.Pattern:
     return regex.compile(rf"((?:(?:{word}|of|the|for|and|on|de|at(?= the)|to(?=[ \u00a0]+(?:the[ \u00a0]+)?\p{{Lu}})|,|-|–|—)[ \u00a0]*)+)$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stretch_fwd() -> regex.Pattern:
     """A title written after a name and a comma: ', the Minister of ...', ', Egypt's Foreign
     Minister', ', permanent deputy minister of foreign affairs', ', who was appointed as the ...'."""
@@ -351,7 +351,7 @@ def _stretch_fwd() -> regex.Pattern:
         rf"current|acting)[ \u00a0]+)?((?:(?:{word}|of|the|for|on|to|and(?=[ \u00a0]\p{{Lu}})|,(?=[ \u00a0]\p{{Lu}}))[ \u00a0]*)+)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _role_any_case() -> regex.Pattern:
     return regex.compile(role_pattern().pattern, regex.IGNORECASE)
 

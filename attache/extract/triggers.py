@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from attache import vocab
 from attache.extract.nlp import SentenceAnalysis, Token
@@ -61,19 +61,19 @@ class Mention:
     setting: bool = False  # a visit named as the setting of another happening ("during his visit, ...")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _by_lemma() -> dict[tuple[str, str], vocab.Trigger]:
     return {(t.lemma, t.pos): t for t in vocab.event_triggers()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def candidate_pattern() -> re.Pattern:
     """Any surface form of a trigger: a sentence without one is not worth parsing."""
     forms = sorted({f for t in vocab.event_triggers() for f in t.forms}, key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _role_heads() -> frozenset[str]:
     words = {r.split()[-1].lower() for r in vocab.role_words()}
     return frozenset(words | {"counterpart", "counterparts", "delegation", "side", "leader", "leaders", "envoy",
@@ -323,7 +323,7 @@ def _aim_not_happening(a: SentenceAnalysis, tok: Token) -> bool:
     return gov.lemma in ABSTRACT_GOVERNORS
 
 
-@lru_cache(maxsize=None)
+@cache
 def _happening_verbs() -> frozenset[str]:
     """Verbs that report a happening of their own, so a visit around them is its setting."""
     return frozenset({t.lemma for t in vocab.event_triggers() if t.pos == "VERB"} |
@@ -331,7 +331,7 @@ def _happening_verbs() -> frozenset[str]:
                       "address", "lay", "tour", "open", "inaugurate"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _holding_verbs() -> frozenset[str]:
     """Verbs whose subject, an event noun, takes place: 'the talks will take place', 'the
     summit will open', 'the meeting will be held', 'the visit will last two days'."""

@@ -1,7 +1,9 @@
 """The analyst's questions as plain data (dicts and lists), shared by the CLI and the web.
 
 Every function takes an open store first; every fact carries ``doc_id`` and evidence.
-Unknown ids raise ``attache.errors.NotFound``.
+Unknown ids raise ``attache.errors.NotFound``; a value no answer can have (a type not in the
+vocabulary, a malformed date, a number out of range) raises ``attache.errors.BadValue``
+naming the valid values (``attache.query.values`` reads every such value).
 """
 
 from attache.query.countries import country, stats

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from attache.query.shapes import country_code, event_summaries
+from attache.query.shapes import event_summaries
+from attache.query.values import country_code
 from attache.resolve.places import country_name
 
 LATEST = 10
@@ -10,7 +11,7 @@ TOP_RELATIONSHIPS = 10
 
 
 def country(store, code: str) -> dict:
-    """What the store knows of one state (ISO 3166-1 alpha-2; NotFound if not a known code)::
+    """What the store knows of one state (ISO 3166-1 alpha-2; BadValue if not a known code)::
 
         {"code", "name", "event_count",
          "partners": [{"country", "name", "count"}]  (by number of shared events),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from attache.errors import Moved, NotFound
 from attache.query.people import find_person
-from attache.query.shapes import country_code, date_bound, event_summaries
+from attache.query.shapes import event_summaries
+from attache.query.values import MAX_OFFSET, SQL_INT_MAX, country_code, date_range, known, one_of, whole_number
+from attache.schema import EVENT_TYPES, STATUSES, TOPICS
 
 ORDERS = ("latest", "earliest", "sources")
 MAX_LIMIT = 1000
@@ -27,21 +29,26 @@ def events(store, country: str | None = None, type: str | None = None, topic: st
 
     ``total`` is exact for no filter, a country or a pair alone; otherwise counting stops at
     max(100, offset + 2 * limit) and ``total_capped`` is true when it did.
+
+    A value no event can have (a type, topic, status, order or country code not in the
+    vocabulary, a malformed date, a limit or offset out of range) raises ``BadValue`` naming
+    the valid values and the nearest one; an unknown person raises ``NotFound``.
     """
-    if order not in ORDERS:
-        raise ValueError(f"order must be one of {', '.join(ORDERS)}")
-    limit = max(0, min(int(limit), MAX_LIMIT))
-    person_id = find_person(store, person)["id"] if person not in (None, "") else None
+    order = one_of(order, "order", ORDERS)
+    limit = whole_number(limit, "limit", 0, MAX_LIMIT)
+    offset = whole_number(offset, "offset", 0, MAX_OFFSET)
+    first_day, last_day = date_range(date_from, date_to)
     countries = list(dict.fromkeys(country_code(code) for code in (country, country2) if code))
+    person_id = find_person(store, person)["id"] if person not in (None, "") else None
     ids, total, capped = store.find_event_ids(
-        countries=countries, type=type or None, topic=topic or None,
-        date_from=date_bound(date_from, end=False), date_to=date_bound(date_to, end=True),
-        status=status or None, person_id=person_id, order=order, limit=limit, offset=int(offset))
+        countries=countries, type=known(type, "type", EVENT_TYPES), topic=known(topic, "topic", TOPICS),
+        date_from=first_day, date_to=last_day, status=known(status, "status", STATUSES),
+        person_id=person_id, order=order, limit=limit, offset=offset)
     return {"filters": {"country": countries[0] if countries else None,
                         "country2": countries[1] if len(countries) > 1 else None, "type": type, "topic": topic,
                         "date_from": date_from, "date_to": date_to, "status": status, "person": person,
                         "order": order},
-            "total": total, "total_capped": capped, "limit": limit, "offset": int(offset),
+            "total": total, "total_capped": capped, "limit": limit, "offset": offset,
             "events": event_summaries(store, ids)}
 
 
@@ -90,9 +97,11 @@ def event(store, event_id: int | str) -> dict:
 def event_id_of(store, value: int | str) -> int:
     """An event id from an id or a stable key (``"3f2a9c0d1e4b-0"``); NotFound otherwise."""
     if isinstance(value, int):
+        if not 0 < value <= SQL_INT_MAX:  # no row has it (and SQLite could not read it)
+            raise NotFound(f"no event {value!r}")
         return value
     text = str(value).strip()
-    if text.isdigit() and len(text) < 19:
+    if text.isascii() and text.isdigit() and len(text) < 19:  # "²".isdigit() too, but int() refuses it
         return int(text)
     found = store.event_id_of_key(text) if text else None
     if found is None:

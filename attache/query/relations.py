@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from attache.errors import NotFound
-from attache.query.shapes import country_code, event_briefs, event_summaries
+from attache.errors import BadValue
+from attache.query.shapes import event_briefs, event_summaries
+from attache.query.values import MAX_OFFSET, country_code, known, one_of, whole_number
 from attache.resolve.places import country_name
+from attache.schema import STATUSES
 
 AGREEMENTS_SHOWN = 10  # latest signings listed on a relationship (agreements_total counts all)
+ORDERS = ("latest", "earliest")
+MAX_LIMIT = 1000
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
     a, b = country_code(a), country_code(b)
     if a == b:
-        raise NotFound(f"a relationship needs two different states, got {a} twice")
+        raise BadValue(f"a relationship needs two different states, got {a} twice")
     return a, b
 
 
@@ -26,8 +30,9 @@ def timeline(store, a: str, b: str, status: str | None = None, order: str = "lat
     ``total`` is exact without ``status``; with it, counted as in ``events()``.
     """
     a, b = _pair(a, b)
-    ids, total, capped = store.find_event_ids(countries=[a, b], status=status, order=order,
-                                              limit=limit, offset=offset)
+    ids, total, capped = store.find_event_ids(
+        countries=[a, b], status=known(status, "status", STATUSES), order=one_of(order, "order", ORDERS),
+        limit=whole_number(limit, "limit", 0, MAX_LIMIT), offset=whole_number(offset, "offset", 0, MAX_OFFSET))
     return {"a": a, "b": b, "a_name": country_name(a), "b_name": country_name(b),
             "total": total, "total_capped": capped, "events": event_summaries(store, ids)}
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import orjson
 
-from attache.errors import NotFound
-from attache.resolve.dates import interval, parse_date
-from attache.resolve.places import country_name
 from attache.store.cards import live_briefs, live_summaries
 
 BRIEF_ONLY = ("participants", "sources")  # what a summary has beyond a brief
@@ -55,22 +52,3 @@ def _read(store, ids: list[int], build) -> list[dict]:
     cards = store.event_cards(ids)
     built = {event["event_id"]: event for event in build([i for i in ids if i not in cards])}
     return [orjson.loads(cards[i]) if i in cards else built[i] for i in ids if i in cards or i in built]
-
-
-def country_code(code: str) -> str:
-    """An upper-case ISO code known to the vocabulary, or NotFound."""
-    normalized = (code or "").strip().upper()
-    if country_name(normalized) is None:
-        raise NotFound(f"unknown country code {code!r}")
-    return normalized
-
-
-def date_bound(value: str | None, end: bool) -> str | None:
-    """``2024`` / ``2024-05`` / ``2024-05-17`` as the first (or last) day it covers."""
-    if value is None or value == "":
-        return None
-    parsed = parse_date(str(value))
-    if parsed is None:
-        raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    lo, hi = interval(parsed)
-    return hi if end else lo

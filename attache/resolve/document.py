@@ -7,8 +7,15 @@ from dataclasses import dataclass, field
 from attache.resolve import corrections, dates, names
 from attache.resolve.blocks import country_blocks
 from attache.resolve.corrections import Constraints
-from attache.resolve.events import (UNDATED_REACH_DAYS, can_merge, incompatible_types, merge, merge_reasons,
-                                    merge_score, reach_back)
+from attache.resolve.events import (
+    UNDATED_REACH_DAYS,
+    can_merge,
+    incompatible_types,
+    merge,
+    merge_reasons,
+    merge_score,
+    reach_back,
+)
 from attache.resolve.identity import Previous
 from attache.resolve.people import resolve_participant
 from attache.resolve.planned import link_planned
@@ -87,8 +94,8 @@ def resolve_normalized(store, doc_id: str, events: list[dict], published: str | 
         event_id, state = placed.event_id, placed.state
         used.append(event_id)
         store.add_event_source(event_id, doc_event_id, doc_id, placed.score, placed.reasons)
-        for field in placed.conflicts:
-            store.set_conflict(event_id, field, store.doc_event_values(event_id, field))
+        for conflicting in placed.conflicts:
+            store.set_conflict(event_id, conflicting, store.doc_event_values(event_id, conflicting))
         for person_id, (participant, _) in people.items():
             store.add_participation(event_id, person_id, doc_event_id, doc_id, participant, state.get("date_lo"))
         if event["location_name"] and event["location_country"]:

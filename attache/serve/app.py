@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from pathlib import Path
 
 import anyio.to_thread
@@ -25,6 +26,7 @@ from attache.resolve.places import country_name
 from attache.serve import downloads, figures, pages, pool
 from attache.serve.backend import StoreHandles
 from attache.serve.cache import PageCache
+from attache.serve.limits import SLOW_LANES, TIME_LIMIT, ComputeSlot, Watchdog
 from attache.serve.respond import create_templates, error_for, render_page, wants_json
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -64,7 +66,10 @@ PAGES = (
 
 
 def _endpoint(view, template):
+    accepted = pages.PARAMETERS.get(view.__name__, ())
+
     async def endpoint(request: Request):
+        pages.check_parameters(request, accepted)
         cache: PageCache = request.app.state.cache
         key = cache.key(request.url.path, request.url.query, wants_json(request))
         cached = cache.get(key)
@@ -85,13 +90,21 @@ def _endpoint(view, template):
 
 
 def _compute(view, template, request: Request) -> Response:
-    """A page computed in this process (in a thread of its pool)."""
+    """A page computed in this process (in a thread of its pool), in a compute slot that it
+    gives up if it turns slow (``limits``), its reads under the time limit."""
+    state = request.app.state
+    slot = ComputeSlot(state.compute_slots)
     try:
-        return render_page(request, template, view(request, request.app.state.stores.get()))
+        store = state.stores.get()
+        with state.watchdog.watch(store, state.time_limit, on_slow=slot.give_back):
+            context = view(request, store)
+        return render_page(request, template, context)
     except (HTTPException, AttacheError):
         raise
     except Exception as e:  # noqa: BLE001 - any bug becomes one logged 500, the connection stays usable
         return error_for(request, e)
+    finally:
+        slot.give_back()
 
 
 def _routes() -> list:
@@ -146,21 +159,24 @@ def settle(app: Starlette) -> None:
 
 
 def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
-               view_threads: int = VIEW_THREADS, page_processes: int = 0) -> Starlette:
+               view_threads: int = VIEW_THREADS, page_processes: int = 0, time_limit: float = TIME_LIMIT) -> Starlette:
     """The web UI and JSON API over the store at ``db_path`` (read-only by default).
 
     ``cache_entries`` rendered pages are kept while the database files are unchanged (0: none).
-    Pages are computed in this process, at most ``view_threads`` at once, or with
-    ``page_processes`` > 0 by that many processes taking requests from one queue (``pool``).
+    Pages are computed in this process, at most ``view_threads`` at once (a page that turns
+    slow gives its place up: ``limits``), or with ``page_processes`` > 0 by that many
+    processes taking requests from one queue (``pool``). A page's reads stop after
+    ``time_limit`` seconds (HTTP 422).
     """
     stores = StoreHandles(db_path, read_only=read_only)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        # sync views run in anyio's thread pool; cap how many run at once in this process
-        anyio.to_thread.current_default_thread_limiter().total_tokens = view_threads
+        # sync views run in anyio's thread pool: one thread per compute slot, and more for
+        # pages that turned slow and gave their slot up
+        anyio.to_thread.current_default_thread_limiter().total_tokens = view_threads + SLOW_LANES
         if page_processes:
-            app.state.pool = await pool.PagePool(stores.db_path, page_processes).start()
+            app.state.pool = await pool.PagePool(stores.db_path, page_processes, time_limit).start()
         settle(app)
         yield
         if app.state.pool is not None:
@@ -174,6 +190,9 @@ def create_app(db_path, read_only: bool = True, cache_entries: int = 256,
         lifespan=lifespan,
     )
     app.state.stores = stores
+    app.state.compute_slots = threading.BoundedSemaphore(view_threads)
+    app.state.watchdog = Watchdog()
+    app.state.time_limit = time_limit
     app.state.templates = create_templates()
     app.state.read_only = read_only
     app.state.cache = PageCache(db_path, cache_entries)

@@ -11,7 +11,7 @@ from starlette.responses import StreamingResponse
 
 from attache import query
 from attache.query.export import CSV_COLUMNS, LIST_COLUMNS, flat_row
-from attache.serve.pages import EVENT_FILTERS, text_params, user_input
+from attache.serve.pages import DOWNLOAD_PARAMETERS, EVENT_FILTERS, check_parameters, text_params
 
 BATCH = 500
 MAX_ROWS = 100_000
@@ -20,15 +20,23 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _filters(request: Request) -> dict:
+    check_parameters(request, DOWNLOAD_PARAMETERS)
     filters = text_params(request, EVENT_FILTERS)
     filters["order"] = request.query_params.get("order", "") or "latest"
     return filters
 
 
 def _batches(request: Request, filters: dict):
-    """Pages of event summaries under ``filters``; validates on the first page (400 on bad input)."""
-    stores = request.app.state.stores
-    first = user_input(query.events, stores.get(), limit=BATCH, offset=0, **filters)
+    """Pages of event summaries under ``filters``, each read under the time limit; validates
+    on the first page (400 on bad input)."""
+    state = request.app.state
+
+    def page(offset: int) -> dict:
+        store = state.stores.get()
+        with state.watchdog.watch(store, state.time_limit):
+            return query.events(store, limit=BATCH, offset=offset, **filters)
+
+    first = page(0)
 
     def pages():
         found, offset = first, 0
@@ -37,7 +45,7 @@ def _batches(request: Request, filters: dict):
             offset += BATCH
             if offset >= MAX_ROWS or len(found["events"]) < BATCH:
                 return
-            found = query.events(stores.get(), limit=BATCH, offset=offset, **filters)
+            found = page(offset)
 
     return pages()
 

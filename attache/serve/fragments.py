@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from attache.display import counted, web_url
+
 
 def pretty_label(value) -> str:
     """``phone_call`` -> ``phone call``; empty values -> an em dash."""
@@ -79,6 +81,16 @@ def _person(p: dict) -> str:
     return shown + (f' <span class="muted">({escape(p["country"])})</span>' if p.get("country") else "")
 
 
+def source_link(url) -> Markup:
+    """``· original`` linked to a source's URL when it is an http(s) URL; any other URL
+    (``javascript:``, ``data:``, ``file:``) is shown as text."""
+    if not url:
+        return Markup("")
+    if web_url(url):
+        return Markup(f'· <a href="{escape(url)}" rel="noreferrer nofollow">original</a>')
+    return Markup(f'· <span class="muted">original: {escape(url)}</span>')
+
+
 def event_rows(events: list[dict], show_sources: bool = True) -> Markup:
     """The rows of an events table (date, event, status, countries, participants and, with
     ``show_sources``, the number of sources); ``macros.html`` writes the table around them."""
@@ -96,4 +108,4 @@ def event_rows(events: list[dict], show_sources: bool = True) -> Markup:
 FILTERS = {"pretty_type": pretty_label, "when": event_when, "event_title": event_title, "marked": marked_snippet,
            "facet_items": facet_items, "event_rows": event_rows}
 GLOBALS = {"status_tag": status_tag, "country_links": country_links, "topic_tags": topic_tags,
-           "people_links": people_links}
+           "people_links": people_links, "source_link": source_link, "counted": counted}

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from urllib.parse import quote_plus, urlencode
 
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from attache import query
+from attache.errors import BadValue, NotFound
+from attache.query.values import MAX_OFFSET, one_of, whole_number
 from attache.serve import figures
 from attache.serve.highlight import evidence_segments
 
@@ -25,35 +26,47 @@ TIMELINE_SIZE = 25
 MAX_TIMELINE_SIZE = 1000
 
 
+# the query parameters each page takes; any other is an error (400), never silently ignored
+PARAMETERS = {
+    "events_page": (*EVENT_FILTERS, "order", "limit", "offset"),
+    "search_page": ("q", *SEARCH_FILTERS, "limit", "offset"),
+    "relationship_page": ("limit",),
+}
+DOWNLOAD_PARAMETERS = (*EVENT_FILTERS, "order")
+
+
+def check_parameters(request: Request, accepted) -> None:
+    """BadValue (400) for a query parameter the page does not take, or one given twice."""
+    names = [name for name, _ in request.query_params.multi_items()]
+    for name in names:
+        if not accepted:
+            raise BadValue(f"this page takes no parameters, got {name!r}")
+        one_of(name, "parameter", accepted)
+        if names.count(name) > 1:
+            raise BadValue(f"parameter {name!r} is given {names.count(name)} times; give it once")
+
+
 def _suffixless(value: str) -> str:
     """A path parameter without the ``.json`` of the JSON twin's URL."""
     return value[: -len(".json")] if value.endswith(".json") else value
 
 
-def _int_param(request: Request, name: str, default: int, lowest: int = 0, highest: int | None = None) -> int:
+def _int_param(request: Request, name: str, default: int, lowest: int = 0, highest: int = MAX_OFFSET) -> int:
     raw = request.query_params.get(name, "")
-    if raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError as e:
-        raise HTTPException(400, f"{name} must be a whole number, got {raw!r}") from e
-    if value < lowest or (highest is not None and value > highest):
-        bound = f"between {lowest} and {highest}" if highest is not None else f"at least {lowest}"
-        raise HTTPException(400, f"{name} must be {bound}, got {value}")
-    return value
+    return default if raw == "" else whole_number(raw, name, lowest, highest)
 
 
 def text_params(request: Request, names) -> dict:
     return {name: request.query_params.get(name, "").strip() or None for name in names}
 
 
-def user_input(call, *args, **kwargs):
-    """Run a query; a ValueError there means the request's parameters were wrong (400)."""
+def in_path(call, *args, **kwargs):
+    """Run a query on values taken from the URL's path: one that names nothing (a code not in
+    the vocabulary, a pair of one state) is a page that does not exist (404)."""
     try:
         return call(*args, **kwargs)
-    except ValueError as e:
-        raise HTTPException(400, str(e)) from e
+    except BadValue as e:
+        raise NotFound(str(e)) from e
 
 
 def home_page(request: Request, store) -> dict:
@@ -85,16 +98,18 @@ def _event_key(event: dict) -> str:
 
 def relationship_page(request: Request, store) -> dict:
     limit = _int_param(request, "limit", TIMELINE_SIZE, 1, MAX_TIMELINE_SIZE)
-    found = query.relationship(store, request.path_params["a"], _suffixless(request.path_params["b"]), limit=limit)
+    found = in_path(query.relationship, store, request.path_params["a"], _suffixless(request.path_params["b"]),
+                    limit=limit)
     shown = len(found["timeline"]["events"])
-    found["more"] = _with(request, limit=min(MAX_TIMELINE_SIZE, limit * 4)) if shown < found["timeline"]["total"] else None
+    more = shown < found["timeline"]["total"]
+    found["more"] = _with(request, limit=min(MAX_TIMELINE_SIZE, limit * 4)) if more else None
     found["topics_chart"] = figures.topics_chart(found["topics_by_year"])
     found["events_link"] = "/events?" + urlencode({"country": found["a"], "country2": found["b"]})
     return found
 
 
 def country_page(request: Request, store) -> dict:
-    found = query.country(store, _suffixless(request.path_params["code"]))
+    found = in_path(query.country, store, _suffixless(request.path_params["code"]))
     found["partner_graph"] = figures.partner_graph(found["code"], found["name"], found["partners"])
     found["event_map"] = figures.event_map([found["code"]], found["locations"])
     return found
@@ -109,11 +124,9 @@ def person_page(request: Request, store) -> dict:
 def search_page(request: Request, store) -> dict:
     q = request.query_params.get("q", "").strip()
     filters = text_params(request, SEARCH_FILTERS)
-    if filters["year"] is not None and not filters["year"].isdigit():
-        raise HTTPException(400, f"year must be a year such as 2024, got {filters['year']!r}")
     limit = _int_param(request, "limit", SEARCH_PAGE_SIZE, 1, MAX_PAGE_SIZE)
     offset = _int_param(request, "offset", 0)
-    found = user_input(query.search, store, q, limit=limit, offset=offset, **filters)
+    found = query.search(store, q, limit=limit, offset=offset, **filters)
     found["limit"], found["offset"] = limit, offset
     found["pages"] = _pages(request, found["total"], limit, offset)
     found["facet_links"] = _facet_links(request, found["facets"], found["filters"])
@@ -125,7 +138,7 @@ def events_page(request: Request, store) -> dict:
     order = request.query_params.get("order", "") or "latest"
     limit = _int_param(request, "limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
     offset = _int_param(request, "offset", 0)
-    found = user_input(query.events, store, order=order, limit=limit, offset=offset, **filters)
+    found = query.events(store, order=order, limit=limit, offset=offset, **filters)
     found["pages"] = _pages(request, found["total"], limit, offset)
     kept = {name: value for name, value in {**filters, "order": order}.items() if value}
     encoded = urlencode(kept)

@@ -27,6 +27,7 @@ from multiprocessing.connection import Connection
 from starlette.requests import Request
 
 from attache.errors import AttacheError
+from attache.serve.limits import TIME_LIMIT
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +52,8 @@ class PagePool:
 
     DEPTH = 2
 
-    def __init__(self, db_path, size: int):
-        self.db_path, self.size = str(db_path), size
+    def __init__(self, db_path, size: int, time_limit: float = TIME_LIMIT):
+        self.db_path, self.size, self.time_limit = str(db_path), size, time_limit
         self.context = multiprocessing.get_context("spawn")  # fresh interpreters: no copied threads
         self.loop = asyncio.get_running_loop()
         self.waiting: deque[tuple[tuple, asyncio.Future]] = deque()
@@ -97,7 +98,7 @@ class PagePool:
 
     def _spawn(self) -> _Worker:
         here, there = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(there, self.db_path), daemon=True,
+        process = self.context.Process(target=_serve, args=(there, self.db_path, self.time_limit), daemon=True,
                                        name="attache-page")
         process.start()
         there.close()
@@ -183,12 +184,12 @@ def _fail(futures, error: Exception) -> None:
             future.set_exception(error)
 
 
-def _serve(conn: Connection, db_path: str) -> None:
+def _serve(conn: Connection, db_path: str, time_limit: float = TIME_LIMIT) -> None:
     """A page process: load the app once, then answer one call at a time until the pipe closes
     (Ctrl+C in a terminal reaches every process of the group: the HTTP process handles it and
     closes the pipes)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _open(db_path)
+    _open(db_path, time_limit)
     conn.send(("ready", os.getpid()))
     while True:
         try:
@@ -202,11 +203,11 @@ def _serve(conn: Connection, db_path: str) -> None:
         conn.send(answer)
 
 
-def _open(db_path: str) -> None:
+def _open(db_path: str, time_limit: float) -> None:
     global _app
     from attache.serve.app import create_app, settle
 
-    _app = create_app(db_path, cache_entries=0)
+    _app = create_app(db_path, cache_entries=0, time_limit=time_limit)
     settle(_app)
 
 
@@ -216,8 +217,12 @@ def compute(view_name: str, template: str, scope: dict) -> tuple[int, bytes, str
     from attache.serve.respond import error_for, render_page
 
     request = Request({**scope, "app": _app})
+    state = _app.state
     try:
-        response = render_page(request, template, getattr(pages, view_name)(request, _app.state.stores.get()))
+        store = state.stores.get()
+        with state.watchdog.watch(store, state.time_limit):
+            context = getattr(pages, view_name)(request, store)
+        response = render_page(request, template, context)
     except Exception as e:  # noqa: BLE001 - errors answer as the server process's handlers do
         response = error_for(request, e)
     return response.status_code, response.body, response.media_type

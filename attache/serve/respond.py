@@ -12,12 +12,14 @@ from http import HTTPStatus
 
 import jinja2
 import orjson
+from markupsafe import Markup
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-
-from attache.errors import AttacheError, Moved, NotFound
-from attache.serve import fragments
 from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from attache.display import without_direction_controls
+from attache.errors import AttacheError, BadValue, Moved, NotFound, QueryTimeout
+from attache.serve import fragments
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +33,7 @@ def create_templates() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("attache.serve", "templates"),
         autoescape=True,
+        finalize=shown,
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # package files: no stat of each template file on every render
@@ -38,6 +41,16 @@ def create_templates() -> jinja2.Environment:
     env.filters.update(fragments.FILTERS)
     env.globals.update(fragments.GLOBALS)
     return env
+
+
+def shown(value):
+    """Every value a template prints, as it is shown: direction controls neutralised (in text
+    and in the HTML that fragments build alike; replacing one character keeps markup intact)."""
+    if isinstance(value, Markup):
+        return Markup(without_direction_controls(str(value)))
+    if isinstance(value, str):
+        return without_direction_controls(value)
+    return value
 
 
 def wants_json(request: Request) -> bool:
@@ -105,13 +118,19 @@ def moved_response(request: Request, moved: Moved) -> Response:
 
 def error_for(request: Request, exc: Exception) -> Response:
     """The error page (or JSON) for an exception a view raised: its own status for an
-    ``HTTPException``, 404 for ``NotFound``, 500 for anything else (logged)."""
+    ``HTTPException``, 404 for ``NotFound``, 400 for ``BadValue`` (a parameter no answer can
+    have), 422 for ``QueryTimeout`` (a question too broad to answer in time), 500 for
+    anything else (logged)."""
     if isinstance(exc, HTTPException):
         return error_response(request, exc.status_code, str(exc.detail))
     if isinstance(exc, Moved):
         return moved_response(request, exc)
     if isinstance(exc, NotFound):
         return error_response(request, 404, str(exc) or "not found")
+    if isinstance(exc, BadValue):
+        return error_response(request, 400, str(exc))
+    if isinstance(exc, QueryTimeout):
+        return error_response(request, 422, str(exc))
     if isinstance(exc, AttacheError):
         logger.error("%s %s: %s", request.method, request.url.path, exc)
         return error_response(request, 500, str(exc))

@@ -7,6 +7,7 @@ import socket
 import uvicorn
 
 from attache.serve.app import create_app
+from attache.serve.limits import TIME_LIMIT
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -24,15 +25,16 @@ def url_for(host: str, port: int) -> str:
 
 
 def run(db_path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, cache_entries: int = 256,
-        threads: int = 1, log_level: str = "info") -> None:
+        threads: int = 1, log_level: str = "info", time_limit: float = TIME_LIMIT) -> None:
     """Serve the store at ``db_path`` read-only until interrupted.
 
     With ``workers`` 1, pages are computed in this process's thread pool, at most ``threads``
     at once, each thread with its own read connection. With more, this process speaks HTTP
     and keeps the page cache, and ``workers`` page processes compute pages from one queue
     (``attache.serve.pool``), so that page rendering (Python, one core per process) uses
-    more cores and no process is left with more clients than the others.
+    more cores and no process is left with more clients than the others. A page's reads stop
+    after ``time_limit`` seconds (HTTP 422).
     """
     app = create_app(db_path, cache_entries=cache_entries, view_threads=threads,
-                     page_processes=workers if workers > 1 else 0)
+                     page_processes=workers if workers > 1 else 0, time_limit=time_limit)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")

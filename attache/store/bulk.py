@@ -11,8 +11,15 @@ import json
 from collections import Counter
 
 from attache.store.connection import now_iso
-from attache.store.writes import (DOC_EVENT_FIELDS, EVENT_FIELDS, TITLE_UPSERT, country_pairs, event_contribution,
-                                  pair_topic_contribution, person_link_contribution)
+from attache.store.writes import (
+    DOC_EVENT_FIELDS,
+    EVENT_FIELDS,
+    TITLE_UPSERT,
+    country_pairs,
+    event_contribution,
+    pair_topic_contribution,
+    person_link_contribution,
+)
 
 
 class StoreBulk:

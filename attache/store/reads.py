@@ -8,10 +8,14 @@ details for a set of events, aggregates, full-text hits).
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import orjson
 
+from attache.errors import QueryTimeout
 from attache.store.migrations import EVENT_FACET_KEYS
 
 # Markers snippet() puts around matched words; the query layer turns them into parts.
@@ -74,6 +78,22 @@ def event_filter(filters: dict) -> tuple[str, list] | None:
 
 class StoreReads:
     """Mixed into the store class; ``self`` has ``execute``, ``rows``, ``row``, ``scalar``."""
+
+    # stopping a read that takes too long (the web server's time limit)
+
+    def interrupt(self) -> None:
+        """Stop the statement this handle runs now; safe to call from another thread."""
+        self.conn.interrupt()
+
+    @contextmanager
+    def interruptible(self) -> Iterator[None]:
+        """A read in the block that ``interrupt()`` stopped raises QueryTimeout."""
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            if str(error) != "interrupted":
+                raise
+            raise QueryTimeout("the read was stopped before it finished") from None
 
     # ingest-time lookups
 

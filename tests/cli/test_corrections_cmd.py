@@ -7,10 +7,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from store.builders import load, same_day_meetings, three_outlets
 
 from attache.cli import main
 from attache.store import open_store
-from store.builders import load, same_day_meetings, three_outlets
 
 
 @pytest.fixture

@@ -193,3 +193,13 @@ def test_the_installed_command_extracts_and_reports_bad_inputs(articles):
     assert records[3]["events"] == records[1]["events"]  # the same article from a file and from stdin
     (error,) = stderr.splitlines()
     assert "ab_image.txt" in error and "binary" in error
+
+
+def test_an_error_line_stays_one_line_whatever_the_file_name_holds(tmp_path):
+    hostile = tmp_path / "two\nlines\u202etxt.exe\x1b[2J.txt"
+    hostile.write_text("", encoding="utf-8")
+    result = run([str(hostile)])
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("attache: ") and "two\\nlines\\u202etxt.exe\\x1b[2J.txt: " in line
+    assert "\u202e" not in result.stderr and "\x1b" not in result.stderr

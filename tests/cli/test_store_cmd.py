@@ -168,9 +168,67 @@ def test_ingested_article_yields_events_and_reextract_keeps_documents(tmp_path):
     db = str(tmp_path / "x.db")
     assert run("ingest", str(tmp_path / "a.txt"), "--db", db, "--jobs", "1").exit_code == 0
     result = run("reextract", "--db", db, "--jobs", "1")
-    assert result.exit_code == 0 and "re-extracted 1 documents" in result.stderr
+    assert result.exit_code == 0 and "re-extracted 1 document: " in result.stderr
     data = json.loads(run("timeline", "UZ", "KR", "--db", db, "--json").stdout)
     (found,) = data["events"]
     assert found["date"] == "2024-11-12" and found["status"] == "occurred"
     text = json.loads(run("search", "consultations", "--db", db, "--json").stdout)
     assert text["hits"] and text["evidence_hits"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["events", "--type", "vist"], "unknown type 'vist'; did you mean 'visit'? (valid: commission, consultation,"),
+    (["events", "--topic", "enrgy"], "unknown topic 'enrgy'; did you mean 'energy'?"),
+    (["events", "--country", "Hungary"], "unknown country code 'Hungary'; did you mean 'HU' (Hungary)?"),
+    (["events", "--from", "2024-13"], "from must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got '2024-13'"),
+    (["events", "--from", "2025", "--to", "2024"], "from (2025) is after to (2024)"),
+    (["timeline", "AZ", "XX"], "unknown country code 'XX' (valid: ISO 3166-1 alpha-2 codes such as KZ, TM, UZ)"),
+    (["country", "Azerbaijn"], "unknown country code 'Azerbaijn'; did you mean 'AZ' (Azerbaijan)?"),
+    (["search", "hydrogen", "--type", "phonecall"], "did you mean 'phone_call'?"),
+])
+def test_a_typo_in_a_filter_is_a_usage_error_naming_the_valid_values(db, args, message):
+    result = CliRunner().invoke(main, [*args, "--db", db])
+    assert result.exit_code == 2
+    assert message in " ".join(result.stderr.split())
+
+
+def test_counts_of_one_read_in_the_singular(db):
+    assert run("events", "--db", db, "--type", "phone_call").stdout.startswith("1 event matches\n")
+    assert run("events", "--db", db).stdout.startswith("2 events match\n")
+    assert run("search", "hydrogen", "--db", db).stdout.startswith("1 document matches 'hydrogen'\n")
+    assert run("timeline", "AZ", "HU", "--db", db).stdout.startswith("Azerbaijan – Hungary: 2 events\n")
+
+
+def _csv_rows(result) -> list[dict]:
+    assert result.exit_code == 0, result.stderr
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_every_table_of_person_country_and_search_prints_as_csv_with_table(db):
+    titles = _csv_rows(CliRunner().invoke(main, ["person", "Huseynov", "--db", db, "--csv", "--table", "titles"]))
+    assert [(r["title"], r["country"]) for r in titles] == [("Minister of Foreign Affairs", "AZ")]
+    counterparts = _csv_rows(CliRunner().invoke(main, ["person", "Huseynov", "--db", db, "--csv",
+                                                       "--table", "counterparts"]))
+    assert [(r["name"], r["events"]) for r in counterparts] == [("Laszlo Farkas", "2")]
+    sources = _csv_rows(CliRunner().invoke(main, ["person", "Huseynov", "--db", db, "--csv", "--table", "sources"]))
+    assert [r["title"] for r in sources] == ["Phone call", "Talks in Baku"]
+    topics = _csv_rows(CliRunner().invoke(main, ["country", "AZ", "--db", db, "--csv", "--table", "topics"]))
+    assert topics == [{"topic": "energy", "count": "2"}]
+    places = _csv_rows(CliRunner().invoke(main, ["country", "AZ", "--db", db, "--csv", "--table", "places"]))
+    assert [(r["name"], r["count"]) for r in places] == [("Baku", "1")]
+    evidence = _csv_rows(CliRunner().invoke(main, ["search", "Huseynov", "--db", db, "--csv", "--table", "evidence"]))
+    assert [r["snippet"] for r in evidence] == [
+        "Laszlo Farkas had a phone conversation with E. [Huseynov] on 9 April 2024.",
+        "On 4 March 2024, Minister of Foreign Affairs of Azerbaijan Elnur [Huseynov] held talks with Minister…"]
+    facets = _csv_rows(CliRunner().invoke(main, ["search", "Baku", "--db", db, "--csv", "--table", "facets"]))
+    assert {"facet": "country", "value": "AZ", "count": "1"} in facets
+
+
+def test_csv_without_table_is_the_first_table_and_says_which_others_there_are(db):
+    result = CliRunner().invoke(main, ["country", "AZ", "--db", db, "--csv"])
+    assert _csv_rows(result) == [{"country": "HU", "name": "Hungary", "count": "2"}]
+    assert result.stderr == ("attache: CSV of the partners table; the others: topics, people, places, events "
+                             "(--table NAME)\n")
+    text = run("country", "AZ", "--db", db, "--table", "topics").stdout
+    assert text == "Azerbaijan (AZ): 2 events\n\nTopics (1)\nTOPIC   COUNT\nenergy  2\n"
+    assert CliRunner().invoke(main, ["country", "AZ", "--db", db, "--json", "--table", "topics"]).exit_code == 2

@@ -7,7 +7,7 @@ Each document goes through ``attache.pipeline.process`` once per test session.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -56,13 +56,13 @@ def example_raws() -> list[RawDocument]:
     return raws
 
 
-@lru_cache(maxsize=None)
+@cache
 def fixture_outcome(name: str):
     """The pipeline outcome for one fixture article, computed once per session."""
     return process(raw_from_file(ARTICLES / name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def example_outcomes() -> dict:
     return {raw.doc: process(raw) for raw in example_raws()}
 

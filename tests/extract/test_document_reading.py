@@ -6,10 +6,8 @@ no event. The articles are our own, with invented officials and real states.
 
 from __future__ import annotations
 
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from pipeline_records import record
 
 READOUT = """Secretary Holloway's Call with Indian Foreign Minister Kumar

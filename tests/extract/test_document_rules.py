@@ -11,12 +11,10 @@ from collections import namedtuple
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pipeline_records import events
 
 from attache.extract.dates import find_dates
 from attache.extract.places import entity_locations, find_locations
-from pipeline_records import events, record
-
-
 
 
 def only_event(text: str) -> dict:

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from attache import vocab
 from attache.ingest.raw import RawDocument
 from attache.pipeline import process
-from attache.schema import EVENT_TYPES as SCHEMA_TYPES, TOPICS as SCHEMA_TOPICS
+from attache.schema import EVENT_TYPES as SCHEMA_TYPES
+from attache.schema import TOPICS as SCHEMA_TOPICS
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 

@@ -21,7 +21,7 @@ import json
 import re
 import sys
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pycountry
@@ -60,7 +60,7 @@ def raw_from_file(path: Path) -> RawDocument:
     return RawDocument(doc=path.name, origin=str(path), kind=kind, content=path.read_bytes())
 
 
-@lru_cache(maxsize=None)
+@cache
 def predictions() -> tuple[tuple[str, dict], ...]:
     """(doc, record) for every held-out article, computed once per session; {} when it failed."""
     records = []

@@ -9,8 +9,7 @@ from attache.extract.facts import find_money, find_organizations, find_topics
 from attache.extract.places import find_locations
 from attache.ingest.raw import RawDocument
 from attache.pipeline import process
-from attache.schema import EVENT_TYPES as SCHEMA_TYPES, TOPICS as SCHEMA_TOPICS
-
+from attache.schema import TOPICS as SCHEMA_TOPICS
 
 
 def locations_of(sentence: str):

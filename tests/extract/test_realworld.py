@@ -15,7 +15,6 @@ import unicodedata
 from pathlib import Path
 
 import pycountry
-import pytest
 
 HERE = Path(__file__).resolve().parent
 FLOORS = HERE / "quality_floors.json"

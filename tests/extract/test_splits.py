@@ -6,14 +6,10 @@ with invented officials and real states.
 
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pipeline_records import events, record
-
-
+from pipeline_records import events
 
 
 def people(event: dict) -> list[tuple[str, str | None]]:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import pytest
-
 from attache import vocab
 from attache.extract import nlp, triggers
 from attache.extract.lexicon import find_countries

@@ -9,8 +9,9 @@ import pycountry
 import pytest
 
 from attache import vocab
+from attache.schema import EVENT_TYPES as SCHEMA_TYPES
+from attache.schema import TOPICS as SCHEMA_TOPICS
 from attache.vocab import _rows, _split
-from attache.schema import EVENT_TYPES as SCHEMA_TYPES, TOPICS as SCHEMA_TOPICS
 
 # PLOVER's event types (the ontology the schema's `plover` field names)
 PLOVER = {

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from store.builders import article, event, everything, load, record
 
 from attache import query
-from attache.errors import NotFound
+from attache.errors import BadValue, NotFound
 from attache.store import open_store
-from store.builders import article, event, everything, load, record
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +47,11 @@ def test_timeline_lists_every_event_of_the_pair_with_sources_and_evidence(store)
     assert earliest["events"][0]["event_id"] == merged["event_id"]
 
 
-def test_timeline_of_unknown_code_is_not_found(store):
-    with pytest.raises(NotFound):
+def test_timeline_of_unknown_code_is_a_bad_value_naming_the_nearest_country(store):
+    with pytest.raises(BadValue, match=r"unknown country code 'XX' \(valid: ISO 3166-1 alpha-2 codes"):
         query.timeline(store, "TM", "XX")
+    with pytest.raises(BadValue, match=r"unknown country code 'Japn'; did you mean 'JP' \(Japan\)\?"):
+        query.timeline(store, "TM", "Japn")
 
 
 def test_person_profile(store):
@@ -77,7 +79,7 @@ def test_country(store):
     assert ashgabat["count"] == 3 and ashgabat["lat"] is not None
     assert len(result["latest_events"]) == 7
     assert query.country(store, "FR")["event_count"] == 0
-    with pytest.raises(NotFound):
+    with pytest.raises(BadValue, match="unknown country code 'ZZ'"):
         query.country(store, "ZZ")
 
 
@@ -105,7 +107,7 @@ def test_events_of_a_pair_are_the_timeline(store):
     filtered = query.events(store, country="TM", country2="JP", type="meeting")
     assert [e["date"] for e in filtered["events"]] == ["2024-06-03", "2024-06-03"]
     assert query.events(store, country2="TM")["total"] == query.events(store, country="TM")["total"]
-    with pytest.raises(NotFound):
+    with pytest.raises(BadValue):
         query.events(store, country="TM", country2="XX")
 
 
@@ -204,7 +206,7 @@ def test_relationship(store):
     assert result["topics_by_year"][0]["topics"]["energy"] == 2
     assert {p["name"] for p in result["people"]["a"]} == {"Serdar Annayev", "Batyr Orazov"}
     assert {p["name"] for p in result["people"]["b"]} == {"Kenji Morita", "Hiroshi Tanaka", "Yuki Sato"}
-    with pytest.raises(NotFound):
+    with pytest.raises(BadValue, match="two different states"):
         query.relationship(store, "TM", "TM")
 
 
@@ -216,3 +218,63 @@ def test_search_past_the_ranking_limit_lists_newest_first(store, monkeypatch):
     assert unranked["order"] == "recent" and unranked["total_capped"] and unranked["total"] == 2
     assert {h["doc_id"] for h in unranked["hits"]} == {h["doc_id"] for h in ranked["hits"]}
     assert unranked["evidence_hits"]
+
+
+TOO_BIG = "9223372036854775808"  # 2**63: no SQLite integer holds it
+
+
+@pytest.mark.parametrize("call", [
+    lambda store: query.events(store, offset=TOO_BIG),
+    lambda store: query.events(store, limit=TOO_BIG),
+    lambda store: query.search(store, "Karayev", year=TOO_BIG),
+    lambda store: query.search(store, "Karayev", offset=TOO_BIG),
+    lambda store: query.timeline(store, "TM", "JP", offset=2**63),
+    lambda store: query.person(store, "Karayev", limit=2**63),
+    lambda store: query.events(store, offset=-1),
+    lambda store: query.search(store, "Karayev", year="²"),
+])
+def test_numbers_out_of_range_are_bad_values_not_database_errors(store, call):
+    with pytest.raises(BadValue, match="must be"):
+        call(store)
+
+
+@pytest.mark.parametrize("call", [
+    lambda store: query.event(store, TOO_BIG),
+    lambda store: query.event(store, -3),
+    lambda store: query.person(store, TOO_BIG),
+    lambda store: query.person(store, "9" * 5000),
+    lambda store: query.events(store, person=TOO_BIG),
+])
+def test_ids_no_row_can_have_are_not_found(store, call):
+    with pytest.raises(NotFound):
+        call(store)
+
+
+@pytest.mark.parametrize("filters, message", [
+    ({"type": "vist"}, "unknown type 'vist'; did you mean 'visit'? (valid: commission, consultation, forum, "
+                       "meeting, other, phone_call, signing, summit, talks, visit)"),
+    ({"topic": "enrgy"}, "unknown topic 'enrgy'; did you mean 'energy'?"),
+    ({"status": "plannd"}, "unknown status 'plannd'; did you mean 'planned'? (valid: occurred, planned)"),
+    ({"order": "latst"}, "unknown order 'latst'; did you mean 'latest'? (valid: earliest, latest, sources)"),
+    ({"country": "Turkmenistan"}, "unknown country code 'Turkmenistan'; did you mean 'TM' (Turkmenistan)?"),
+    ({"date_from": "2024-13"}, "from must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got '2024-13'"),
+    ({"date_from": "2025", "date_to": "2024-06"}, "from (2025) is after to (2024-06)"),
+])
+def test_a_typo_in_a_filter_names_the_valid_values_and_the_nearest(store, filters, message):
+    with pytest.raises(BadValue) as raised:
+        query.events(store, **filters)
+    assert message in str(raised.value)
+
+
+def test_search_filters_are_checked_like_the_events_filters(store):
+    with pytest.raises(BadValue, match="did you mean 'talks'"):
+        query.search(store, "Karayev", type="taks")
+    with pytest.raises(BadValue, match="unknown country code 'Japn'"):
+        query.search(store, "Karayev", country="Japn")
+    assert query.search(store, "Karayev", country="az")["filters"]["country"] == "AZ"
+
+
+def test_a_search_of_too_many_words_is_a_bad_value_before_any_read(store):
+    assert query.search(store, " ".join(["Karayev"] * 20))["total"] >= 1
+    with pytest.raises(BadValue, match="a search takes at most 20 words or phrases, got 1000"):
+        query.search(store, " ".join(["a*"] * 1000))

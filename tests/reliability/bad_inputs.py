@@ -66,7 +66,7 @@ def write_bad_inputs(root: Path) -> dict[str, str]:
             handle.write(line)
     made[str(folder / "huge.txt")] = "fail"
     put("cyrillic_cp1251.txt", (good_article(11) + "\nМинистр иностранных дел провёл переговоры.\n").encode("cp1251"), "either")
-    put("mixed_encoding.txt", good_article(12).encode("utf-8") + "Caf\u00e9 \u2014 ".encode("cp1252") + "naïve".encode("utf-8"), "either")
+    put("mixed_encoding.txt", good_article(12).encode("utf-8") + "Caf\u00e9 \u2014 ".encode("cp1252") + "naïve".encode(), "either")
     put("utf16.txt", good_article(13).encode("utf-16"), "either")
     put("hostile_scripts.html", "<!doctype html><html><head><script>while(true){}</script><style>p{}</style></head><body>"
         + "<script>document.write('<p>' + 'x'.repeat(1e6))</script><article><p>"

@@ -34,7 +34,7 @@ def test_outcome_parts_pickle_except_input_error():
 def test_outcomes_in_input_order_with_reader_errors_passed_through(jobs):
     items = [InputError(f"bad{i}", "unreadable") if i % 5 == 2 else _doc(i) for i in range(40)]
     outcomes = list(run_batch(iter(items), jobs=jobs, task=quick))
-    assert [o.origin for o in outcomes] == [getattr(i, "origin") for i in items]
+    assert [o.origin for o in outcomes] == [i.origin for i in items]
     for item, outcome in zip(items, outcomes):
         if isinstance(item, InputError):
             assert not outcome.ok and outcome.error.reason == "unreadable"

@@ -15,8 +15,6 @@ import pytest
 from .bad_inputs import write_bad_inputs, write_good
 from .cli import document_count, integrity, run, snapshot, start
 
-pytest.importorskip("attache.cli.store_cmd", reason="`attache ingest` (attache/cli/store_cmd.py) not written yet")
-
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
@@ -54,7 +52,7 @@ def test_dirty_inputs_end_stored_or_reported_and_the_batch_goes_on(seeded, tmp_p
     root, seed_db = seeded
     db = copy_db(seed_db, tmp_path / "store.db")
     seed_rows = snapshot(db)["documents"]
-    made = write_bad_inputs(tmp_path / "inputs")
+    write_bad_inputs(tmp_path / "inputs")
     good = write_good(tmp_path / "inputs" / "either", 3, start=40)
     started = time.monotonic()
     result = run("ingest", str(tmp_path / "inputs" / "either"), str(tmp_path / "inputs" / "fail"),
@@ -144,7 +142,6 @@ def test_kill_9_mid_batch_loses_nothing_committed_and_rerun_completes(tmp_path):
 
 @pytest.mark.slow
 def test_serve_answers_20_clients_while_ingest_writes(seeded, tmp_path):
-    pytest.importorskip("attache.cli.serve_cmd")
     from attache.serve.server import free_port
 
     _root, seed_db = seeded

@@ -3,11 +3,7 @@ URL, and not fetched again once stored."""
 
 from __future__ import annotations
 
-import pytest
-
 from .cli import document_count, run
-
-pytest.importorskip("attache.cli.store_cmd", reason="`attache ingest` (attache/cli/store_cmd.py) not written yet")
 
 PAGE = """<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>
 <p>{city}, 2 April 2025. The Ministers of Foreign Affairs of {a} and {b} held talks in {city}

@@ -86,7 +86,7 @@ def test_random_html(tmp_path, page):
 
 @quick
 @given(lines=st.lists(st.one_of(st.binary(max_size=200).map(lambda b: b.decode("latin-1")),
-                                st.builds(lambda t, p: '{"id": "x", "text": %s, "published": %s}' % (t, p),
+                                st.builds(lambda t, p: f'{{"id": "x", "text": {t}, "published": {p}}}',
                                           st.sampled_from(['"Talks were held in Ashgabat."', "null", "5", '""', '"x']),
                                           st.sampled_from(['"2025-02-30"', "null", '"yesterday"', '"2025-03-04"']))),
                       max_size=6))

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from store.builders import (
+    ANNOUNCE_TEXT,
+    MFA_TEXT,
+    article,
+    event,
+    load,
+    planned_and_report,
+    record,
+    same_day_meetings,
+    three_outlets,
+)
 
 from attache.resolve import add_document, events
 from attache.store import open_store
-from store.builders import (ANNOUNCE_TEXT, MFA_TEXT, article, event, load, planned_and_report, record,
-                            same_day_meetings, three_outlets)
 
 
 @pytest.fixture

@@ -5,13 +5,13 @@ Articles are our own (tests/store/builders.py)."""
 from __future__ import annotations
 
 import pytest
+from store.builders import load, same_day_meetings, three_outlets
 
 from attache import query
 from attache.errors import Moved, NotFound
 from attache.query.export import flat_row, iter_events
 from attache.resolve import correct, rebuild
 from attache.store import open_store
-from store.builders import load, same_day_meetings, three_outlets
 
 
 @pytest.fixture

@@ -5,13 +5,12 @@ from __future__ import annotations
 import importlib
 
 import pytest
+from store.builders import AGENCY_TEXT, MFA_TEXT, REGIONAL_TEXT
 
 from attache.errors import InputError
 from attache.ingest.raw import RawDocument
 from attache.resolve import ingest, reextract
 from attache.store import open_store
-from store.builders import AGENCY_TEXT, MFA_TEXT, REGIONAL_TEXT
-
 
 # the submodule, not the ``ingest`` function that attache.resolve re-exports under the same name
 module = importlib.import_module("attache.resolve.ingest")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from store.builders import load, person_forms
 
 from attache.resolve import names
 from attache.resolve.people import resolve_participant
 from attache.store import open_store
-from store.builders import load, person_forms
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ Articles are our own."""
 from __future__ import annotations
 
 import pytest
+from store.builders import article, event, load, person, record
 
 from attache.store import open_store
-from store.builders import article, event, load, person, record
 
 ANNOUNCED = """Nairobi, 2 March 2025
 The Foreign Minister of Kenya will visit Ghana to hold talks with his Ghanaian counterpart.

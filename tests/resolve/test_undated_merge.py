@@ -4,11 +4,11 @@ and the look-alikes that must stay apart. Articles and states are our own invent
 from __future__ import annotations
 
 import pytest
+from store.builders import article, event, load, person, record
 
 from attache.resolve import dates, events, names
 from attache.resolve.people import resolve_participant
 from attache.store import open_store
-from store.builders import article, event, load, person, record
 
 
 @pytest.fixture

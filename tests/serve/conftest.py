@@ -18,18 +18,15 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 from attache.serve.app import create_app
-from attache.serve.demo import build_demo_store
 from attache.serve.server import free_port
 
 SERVER_START_SECONDS = 30
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory):
-    """A store built from attache/examples through the real ingest path."""
-    db_path = tmp_path_factory.mktemp("serve") / "demo.db"
-    build_demo_store(db_path)
-    return db_path
+def demo_db(example_db):
+    """A store built from attache/examples through the real ingest path (what `attache demo` serves)."""
+    return example_db
 
 
 def make_client(db_path, raise_server_exceptions: bool = False) -> TestClient:

@@ -8,13 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 from starlette.testclient import TestClient
+from store.test_pair_summaries import generated_documents
 
 from attache.ingest.readers import iter_raw
 from attache.resolve import add_document, ingest
 from attache.serve.app import CACHE_HEADER, create_app
 from attache.store import open_store
-from store.test_pair_summaries import generated_documents
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ERROR_KEYS = {"ok", "error", "status"}
@@ -294,6 +295,54 @@ def test_bad_parameters_give_400_with_the_same_shape(client, path, params):
     assert any(str(value) in body["error"] or name in body["error"] for name, value in params.items())
 
 
+NOT_NUMBERS = ["9223372036854775808", "99999999999999999999999999999", "-9223372036854775809", "-1", "x", "1e3",
+               "0x10", "\u00b2", "\uff11\uff12", "1_000", "9" * 5000]
+
+
+@pytest.mark.parametrize("value", NOT_NUMBERS)
+@pytest.mark.parametrize("path", ["/event/{}", "/event/{}.json", "/person/{}.json", "/person/{}"])
+def test_an_id_in_the_path_that_no_row_can_have_is_not_found(client, path, value):
+    assert client.get(path.format(value)).status_code == 404
+
+
+@pytest.mark.parametrize("value", NOT_NUMBERS)
+@pytest.mark.parametrize("path, name", [
+    ("/events.json", "offset"), ("/events.json", "limit"), ("/search.json?q=energy", "offset"),
+    ("/search.json?q=energy", "limit"), ("/search.json?q=energy", "year"), ("/relationship/UZ/KR.json", "limit"),
+])
+def test_a_number_parameter_out_of_range_or_not_a_number_is_a_400(client, path, name, value):
+    separator = "&" if "?" in path else "?"
+    body = _assert_error(client.get(f"{path}{separator}{name}={value}"), 400)
+    assert body["error"].startswith(f"{name} must be")
+
+
+@pytest.mark.parametrize("value", ["9223372036854775808", "-1"])
+def test_a_person_filter_no_row_can_have_is_not_found(client, value):
+    _assert_error(client.get("/events.json", params={"person": value}), 404)
+
+
+@pytest.mark.parametrize("path, params, message", [
+    ("/events.json", {"from": "garbage"}, "unknown parameter 'from'; did you mean 'date_from'?"),
+    ("/events.json", {"type": "vist"}, "unknown type 'vist'; did you mean 'visit'?"),
+    ("/events.json", {"country": "Japan"}, "unknown country code 'Japan'; did you mean 'JP' (Japan)?"),
+    ("/events.json", {"date_from": "garbage"}, "from must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'garbage'"),
+    ("/events.csv", {"topic": "enrgy"}, "unknown topic 'enrgy'; did you mean 'energy'?"),
+    ("/events.jsonl", {"limit": "5"}, "unknown parameter 'limit'"),
+    ("/search.json", {"q": "energy", "yaer": "2024"}, "unknown parameter 'yaer'; did you mean 'year'?"),
+    ("/index.json", {"q": "energy"}, "this page takes no parameters, got 'q'"),
+    ("/search.json", {"q": " ".join(["a*"] * 1000)}, "a search takes at most 20 words or phrases, got 1000"),
+    ("/events.json", [("type", "visit"), ("type", "talks")], "parameter 'type' is given 2 times"),
+])
+def test_a_parameter_no_answer_can_have_is_a_400_that_names_the_valid_ones(client, path, params, message):
+    body = _assert_error(client.get(path, params=params), 400)
+    assert message in body["error"]
+
+
+def test_a_code_in_the_path_that_names_no_country_is_not_found_with_the_nearest(client):
+    body = _assert_error(client.get("/country/Japan.json"), 404)
+    assert "did you mean 'JP' (Japan)?" in body["error"]
+
+
 def test_writes_are_not_allowed(client):
     _assert_error(client.post("/events.json", json={}), 405)
 
@@ -344,6 +393,58 @@ def test_article_markup_is_shown_as_text_on_every_page(script_client):
         assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html, path
     document = script_client.get(f"/document/{doc_id}.json").json()
     assert '<script>alert("x")</script>' in document["text"]
+
+
+RLO = "\u202e"
+HOSTILE_URLS = ["javascript:alert(document.cookie)", "JaVaScRiPt:alert(1)", "data:text/html,<b>x</b>",
+                "file:///etc/passwd", " javascript:alert(2)", "https://mfa.example/ok\njavascript:x"]
+
+
+@pytest.fixture(scope="module")
+def hostile_client(tmp_path_factory, app_client):
+    """A store of JSONL articles whose URLs have other schemes than http(s) and whose title
+    and outlet hold a right-to-left override; one has a plain https URL."""
+    text = (FIXTURES / "kz_mn_script_in_text.txt").read_text(encoding="utf-8")
+    folder = tmp_path_factory.mktemp("hostile")
+    lines = [{"id": f"a{i}", "text": text.replace("Wednesday", f"Wednesday ({i})"), "published": "2024-03-14",
+              "url": url, "source": f"Wire{RLO}moc.exe", "title": f"Talks {RLO}gnp.tpircs"}
+             for i, url in enumerate([*HOSTILE_URLS, "https://mfa.example/talks"])]
+    (folder / "hostile.jsonl").write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    db_path = folder / "hostile.db"
+    with open_store(db_path) as store:
+        outcomes = list(ingest(store, iter_raw([str(folder / "hostile.jsonl")])))
+    assert [o.status for o in outcomes] == ["stored"] * len(lines)
+    with app_client(db_path) as test_client:
+        yield test_client
+
+
+def _hostile_pages(client) -> list[str]:
+    event = client.get("/events.json").json()["events"][0]
+    documents = [source["doc_id"] for source in event["sources"]]
+    return [f"/event/{event['event_id']}", *(f"/document/{doc_id}" for doc_id in documents),
+            "/search?q=consultations", "/events", "/", f"/person/{event['participants'][0]['person_id']}"]
+
+
+def test_only_http_and_https_urls_are_links(hostile_client):
+    pages = _hostile_pages(hostile_client)
+    assert len(pages) >= 2 + len(HOSTILE_URLS)
+    links = []
+    for path in pages:
+        tree = lxml_html.fromstring(hostile_client.get(path).text)
+        links += [a.get("href") for a in tree.iter("a") if a.text_content() == "original"]
+    assert links == ["https://mfa.example/talks"] * 2  # the event page and its own document page
+    event_page = hostile_client.get(pages[0]).text
+    assert "original: javascript:alert(document.cookie)" in event_page
+    assert "original: data:text/html,&lt;b&gt;x&lt;/b&gt;" in event_page
+
+
+def test_direction_controls_are_neutralised_on_every_page_and_kept_in_json(hostile_client):
+    for path in _hostile_pages(hostile_client):
+        html = hostile_client.get(path).text
+        assert RLO not in html, path
+    assert "Talks \ufffdgnp.tpircs" in hostile_client.get(_hostile_pages(hostile_client)[1]).text
+    event = hostile_client.get("/events.json").json()["events"][0]
+    assert event["sources"][0]["title"] == f"Talks {RLO}gnp.tpircs"
 
 
 def test_pages_forbid_scripts_from_elsewhere(client):

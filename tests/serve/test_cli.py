@@ -109,3 +109,16 @@ def _running(pid: int) -> bool:
             return "zombie" not in handle.read().lower()
     except OSError:
         return False
+
+
+def test_serve_uses_the_default_store_and_attache_db(demo_db, tmp_path, monkeypatch):
+    served = []
+    monkeypatch.setattr("attache.serve.server.run", lambda db_path, **options: served.append(db_path))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ATTACHE_DB", raising=False)
+    missing = CliRunner().invoke(main, ["serve"])
+    assert missing.exit_code == 1 and "attache.db: no such database" in missing.stderr
+    assert CliRunner().invoke(main, ["serve"], env={"ATTACHE_DB": str(demo_db)}).exit_code == 0
+    (tmp_path / "attache.db").write_bytes(demo_db.read_bytes())
+    assert CliRunner().invoke(main, ["serve"]).exit_code == 0
+    assert [str(path) for path in served] == [str(demo_db), "attache.db"]

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from store.builders import load, same_day_meetings, three_outlets
 
 from attache.resolve import correct
 from attache.store import open_store
-from store.builders import load, same_day_meetings, three_outlets
 
 
 @pytest.fixture

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from markupsafe import escape
-
 from lxml import html as lxml_html
+from markupsafe import Markup
 
-from attache.serve.fragments import (event_rows, event_title, event_when, facet_items, marked_snippet,
-                                     people_links, pretty_label)
+from attache.serve.fragments import (
+    event_rows,
+    event_title,
+    event_when,
+    facet_items,
+    marked_snippet,
+    people_links,
+    source_link,
+)
 from attache.serve.respond import create_templates
 
 
@@ -35,11 +41,16 @@ def test_filters_escape_what_they_print():
     assert "<script>" not in rendered and "&lt;script&gt;" in rendered and "&lt;b&gt;" in rendered
 
 
-@given(st.lists(st.fixed_dictionaries({"text": st.text(max_size=20), "hit": st.booleans()}), max_size=6))
-def test_marked_snippet_escapes_every_part_and_marks_only_hits(parts):
-    html = str(marked_snippet(parts))
-    expected = "".join(f"<mark>{escape(p['text'])}</mark>" if p["hit"] else str(escape(p["text"])) for p in parts)
-    assert html == expected
+# text an HTML parser reads back as it was written (no control characters, no lone surrogates)
+PLAIN = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
+
+
+@given(st.lists(st.fixed_dictionaries({"text": PLAIN, "hit": st.booleans()}), max_size=6))
+def test_marked_snippet_shows_every_part_as_text_and_marks_only_hits(parts):
+    root = lxml_html.fragment_fromstring(f"<p>{marked_snippet(parts)}</p>")
+    assert root.text_content() == "".join(part["text"] for part in parts)
+    assert [mark.text or "" for mark in root.iter("mark")] == [part["text"] for part in parts if part["hit"]]
+    assert {element.tag for element in root.iter()} <= {"p", "mark"}
 
 
 def test_marked_snippet_shows_markup_in_the_text_as_text():
@@ -48,18 +59,21 @@ def test_marked_snippet_shows_markup_in_the_text_as_text():
 
 
 FACET_VALUES = st.lists(st.fixed_dictionaries({
-    "value": st.one_of(st.none(), st.text(max_size=12)), "count": st.integers(0, 10_000),
-    "on": st.booleans(), "href": st.text(max_size=30)}), max_size=5)
+    "value": st.one_of(st.none(), PLAIN), "count": st.integers(0, 10_000),
+    "on": st.booleans(), "href": PLAIN}), max_size=5)
 
 
 @given(FACET_VALUES)
-def test_facet_items_escape_links_and_labels_and_mark_the_chosen_value(values):
-    html = str(facet_items(values))
-    on = ' class="on"'
-    expected = "".join(f'<li{on if v["on"] else ""}><a href="{escape(v["href"])}">'
-                       f'{escape(pretty_label(v["value"]))}</a> <span class="muted">{v["count"]}</span></li>'
-                       for v in values)
-    assert html == expected
+def test_facet_items_show_links_labels_and_counts_as_given_and_mark_the_chosen_value(values):
+    items = _cells(str(facet_items(values)), "li", wrap="ul")
+    assert len(items) == len(values)
+    for item, value in zip(items, values):
+        [link] = item.findall("a")
+        [count] = item.findall("span")
+        assert item.get("class") == ("on" if value["on"] else None)
+        assert link.get("href") == value["href"]
+        assert link.text_content() == (value["value"].replace("_", " ") if value["value"] else "\u2014")
+        assert (count.get("class"), count.text) == ("muted", str(value["count"]))
 
 
 def test_facet_items_show_markup_in_a_value_as_text():
@@ -79,8 +93,9 @@ EVENTS = st.lists(st.fixed_dictionaries({
     "source_count": st.integers(0, 99)}), min_size=1, max_size=4)
 
 
-def _cells(markup: str, tag: str = "tr") -> list:
-    return lxml_html.fragment_fromstring(f"<table><tbody>{markup}</tbody></table>").findall(f".//{tag}")
+def _cells(markup: str, tag: str = "tr", wrap: str = "table") -> list:
+    inner = f"<tbody>{markup}</tbody>" if wrap == "table" else markup
+    return lxml_html.fragment_fromstring(f"<{wrap}>{inner}</{wrap}>").findall(f".//{tag}")
 
 
 @given(EVENTS, st.booleans())
@@ -90,9 +105,9 @@ def test_event_rows_show_each_value_as_text_and_link_where_it_belongs(events, sh
     for row, e in zip(rows, events):
         cells = row.findall("td")
         assert len(cells) == (6 if show_sources else 5)
-        assert cells[0].text_content() == event_when(e)
+        assert cells[0].text_content() == _when(e)
         [link] = cells[1].findall("a")
-        assert link.get("href") == f"/event/{e['event_id']}" and link.text_content() == event_title(e)
+        assert link.get("href") == f"/event/{e['event_id']}" and link.text_content() == _title(e)
         assert ("agreements signed" in cells[1].text_content()) == e["agreements_signed"]
         assert cells[2].text_content() == e["status"]
         assert [(a.get("href"), a.text_content()) for a in cells[3].findall("a")] == [
@@ -106,6 +121,20 @@ def test_event_rows_show_each_value_as_text_and_link_where_it_belongs(events, sh
             assert cells[5].text_content() == str(e["source_count"])
 
 
+def _when(e: dict) -> str:
+    """What the date cell reads: the strategy's dates are 2024-05-16 and 2024-05-18 or none."""
+    if not e["date"]:
+        return "undated"
+    return "2024-05-16 – 2024-05-18" if e["date_end"] else "2024-05-16"
+
+
+def _title(e: dict) -> str:
+    """What the event link reads: what was written, else the type; the place if not said."""
+    title = e["what"] or {"talks": "Talks", "phone_call": "Phone call"}[e["type"]]
+    place = (e["location"] or {}).get("name")
+    return title + (f" in {place}" if place and place not in (e["what"] or "") else "")
+
+
 def test_event_rows_and_people_links_show_markup_as_text():
     event = {"event_id": 7, "what": "<script>alert(1)</script>", "status": "occurred", "countries": ['"><b>'],
              "participants": [{"name": "<i>Nurtleu</i>", "person_id": 3, "country": "KZ"}], "source_count": 2}
@@ -113,3 +142,17 @@ def test_event_rows_and_people_links_show_markup_as_text():
     assert "<script>" not in html and "<b>" not in html and "<i>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert str(people_links([{"name": "A & B", "person_id": None, "country": None}])) == "A &amp; B"
+
+
+def test_source_link_is_a_link_only_for_a_web_url():
+    assert str(source_link("https://mfa.example/news?id=1&lang=en")) == (
+        '· <a href="https://mfa.example/news?id=1&amp;lang=en" rel="noreferrer nofollow">original</a>')
+    assert str(source_link("javascript:alert(1)")) == '· <span class="muted">original: javascript:alert(1)</span>'
+    assert str(source_link("data:text/html,<b>")) == '· <span class="muted">original: data:text/html,&lt;b&gt;</span>'
+    assert str(source_link(None)) == ""
+
+
+def test_templates_show_direction_controls_as_replacement_characters():
+    template = create_templates().from_string('{{ text }}|{{ markup }}|<a title="{{ text }}">{{ n }}</a>')
+    rendered = template.render(text="Talks \u202egnp.exe", markup=Markup("<b>\u2067x\u2069</b>"), n=3)
+    assert rendered == 'Talks \ufffdgnp.exe|<b>\ufffdx\ufffd</b>|<a title="Talks \ufffdgnp.exe">3</a>'

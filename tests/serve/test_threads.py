@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 
 from attache.errors import AttacheError
 from attache.serve.app import create_app
+from attache.serve.limits import SLOW_LANES
 from attache.serve.pool import PagePool
 
 
@@ -22,9 +23,12 @@ def _tokens(app) -> int:
         return client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens)
 
 
-def test_view_threads_cap_the_thread_pool(demo_db):
-    assert _tokens(create_app(demo_db)) == 1
-    assert _tokens(create_app(demo_db, view_threads=3)) == 3
+def test_view_threads_are_compute_slots_with_threads_beside_them_for_slow_pages(demo_db):
+    assert _tokens(create_app(demo_db)) == 1 + SLOW_LANES
+    app = create_app(demo_db, view_threads=3)
+    assert _tokens(app) == 3 + SLOW_LANES
+    slots = app.state.compute_slots
+    assert [slots.acquire(blocking=False) for _ in range(4)] == [True, True, True, False]
 
 
 def test_page_processes_answer_as_the_server_process_does(demo_db):

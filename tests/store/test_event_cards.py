@@ -8,11 +8,11 @@ import json
 
 import pytest
 
+from attache.pipeline import Outcome
 from attache.query.shapes import event_briefs, event_summaries
 from attache.resolve import add_document, reextract
-from attache.resolve.bulk import bulk_add
-from attache.pipeline import Outcome
 from attache.resolve import document as document_module
+from attache.resolve.bulk import bulk_add
 from attache.resolve.ingest import store_group
 from attache.store import SqliteStore, open_store
 from attache.store.cards import live_briefs, live_summaries
