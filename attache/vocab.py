@@ -212,3 +212,43 @@ def event_triggers() -> tuple[Trigger, ...]:
         lemma, pos, type_, plover, rule, forms = line.split("\t")
         out.append(Trigger(lemma, pos, type_, plover, rule, tuple(_split(forms))))
     return tuple(out)
+
+
+def _section(name: str, marker: str) -> tuple[str, ...]:
+    """The lines of a data file after its ``# [marker]`` comment, up to the next ``# [``."""
+    out, inside = [], False
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ["):
+            inside = line.startswith(f"# [{marker}]")
+        elif inside and line.strip() and not line.startswith("#"):
+            out.append(line.strip())
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def name_address_forms() -> tuple[str, ...]:
+    """Forms of address and courtesy titles written before a person's name, never a given
+    name ('H.E.', 'Dr.', 'Sheikh', 'Tan Sri'): the honorifics of name_stopwords.txt and the
+    courtesy titles of person_names.txt."""
+    return tuple(dict.fromkeys(_section("name_stopwords.txt", "honorifics")
+                               + _section("person_names.txt", "courtesy titles")))
+
+
+@lru_cache(maxsize=None)
+def name_words(section: str) -> frozenset[str]:
+    """One word list of person_names.txt: 'suffixes', 'particles', 'patronymic markers'."""
+    return frozenset(_section("person_names.txt", section))
+
+
+@lru_cache(maxsize=None)
+def name_spellings() -> tuple[tuple[str, str], ...]:
+    """The ordered rewrites of person_names.txt that make a name part's spelling skeleton:
+    (written, plain), '^' and '$' marking the start and end, '' for nothing."""
+    pairs = (line.split() for line in _section("person_names.txt", "spelling"))
+    return tuple((written, "" if plain == "_" else plain) for written, plain in pairs)
+
+
+@lru_cache(maxsize=None)
+def near_vowels() -> frozenset[frozenset[str]]:
+    """Pairs of vowels one name is written with in different transliterations."""
+    return frozenset(frozenset(line.split()) for line in _section("person_names.txt", "near vowels"))

@@ -7,6 +7,8 @@ backend replaces with ``tsvector`` columns and GIN indexes.
 
 from __future__ import annotations
 
+from attache import vocab
+
 INITIAL = """
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,              -- sha256 of the whitespace-normalized text
@@ -377,6 +379,46 @@ ALTER TABLE events ADD COLUMN month_day TEXT;
 ALTER TABLE doc_events ADD COLUMN month_day TEXT;
 """
 
+# A person filed under the look-up key of each spelling of its surname seen so far
+# (attache/resolve/spelling.py: the consonants of the name's spelling skeleton), so that
+# "Tokayev", "Toqaev" and "Tokaev" find one another through an index instead of a scan of
+# every person; a person read several ways ("Mohammed bin Salman Al Saud" also as "Mohammed
+# bin Salman") has several keys. Existing people get the key of their stored surname.
+def name_skeleton_sql(table: str, column: str) -> str:
+    """Statements turning ``column`` of ``table`` from a folded name part into its spelling
+    skeleton as attache/resolve/spelling.py's skeleton() makes it: the rewrites of
+    person_names.txt in order, one UPDATE each (nested, they overflow SQLite's parser);
+    tests/store check that the two agree."""
+    statements = [f"UPDATE {table} SET {column} = '^' || {column} || '$';"]
+    for written, plain in vocab.name_spellings():
+        statements.append("UPDATE {0} SET {1} = replace({1}, '{2}', '{3}');".format(
+            table, column, written.replace("'", "''"), plain.replace("'", "''")))
+    return "\n".join(statements)
+
+
+def name_lookup_key_sql(skeleton: str) -> str:
+    """SQL for spelling.lookup_key() from a skeleton: its letters but a, e, i, o, u and h, or
+    '=' and the whole skeleton when fewer than two are left."""
+    kept = skeleton
+    for letter in "aeiouh":
+        kept = f"replace({kept}, '{letter}', '')"
+    return f"CASE WHEN length({kept}) >= 2 THEN {kept} ELSE '=' || {skeleton} END"
+
+
+PERSON_KEYS = f"""
+CREATE TABLE person_keys (
+    key TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, person_id)
+) WITHOUT ROWID;
+CREATE INDEX person_keys_person ON person_keys(person_id);
+CREATE TEMP TABLE person_skeletons (person_id INTEGER PRIMARY KEY, skeleton TEXT NOT NULL);
+INSERT INTO person_skeletons (person_id, skeleton) SELECT id, surname_key FROM people;
+{name_skeleton_sql("person_skeletons", "skeleton")}
+INSERT INTO person_keys (key, person_id) SELECT {name_lookup_key_sql("skeleton")}, person_id FROM person_skeletons;
+DROP TABLE person_skeletons;
+"""
+
 # An event keeps its id and key for as long as the real event is in the record: ids are
 # handed out from a sequence and never reused (a rebuild gives each event the id its first
 # report had before); an id that disappears into another event is kept as an alias of it.
@@ -424,5 +466,6 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (10, "a pair's topics counted in one row a year", PAIR_YEARS),
     (11, "each event's facet values in one row, for search facets", EVENT_FACETS),
     (12, "the day and month of an event whose year is unknown", MONTH_DAY),
+    (13, "people filed under the spelling keys of their surnames, for name variants", PERSON_KEYS),
     (14, "stable event ids and keys, merge reasons, aliases and analysts' corrections", STABLE_IDENTITY),
 )

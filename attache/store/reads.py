@@ -218,6 +218,14 @@ class StoreReads:
     def people_by_surname(self, surname_key: str) -> list[dict]:
         return self.rows("SELECT * FROM people WHERE surname_key = ? ORDER BY id", (surname_key,))
 
+    def people_by_name_keys(self, keys) -> list[dict]:
+        """The people filed under any of these look-up keys (``person_keys``), by id."""
+        keys = sorted(set(keys))
+        if not keys:
+            return []
+        return self.rows(f"SELECT * FROM people WHERE id IN (SELECT person_id FROM person_keys"
+                         f" WHERE key IN ({_placeholders(keys)})) ORDER BY id", keys)
+
     def people_by_title(self, country: str, title: str) -> list[dict]:
         return self.rows("SELECT DISTINCT p.* FROM person_titles t JOIN people p ON p.id = t.person_id"
                          " WHERE t.country = ? AND lower(t.title) = lower(?)", (country, title))

@@ -238,9 +238,17 @@ class StoreWrites:
         self.bump_aggregates(Counter({("people", "", "", ""): 1}))
         return cursor.lastrowid
 
-    def update_person(self, person_id: int, name: str, first_key: str | None, country: str | None) -> None:
-        self.execute("UPDATE people SET name = ?, first_key = ?, country = ? WHERE id = ?",
-                     (name, first_key, country, person_id))
+    def update_person(self, person_id: int, name: str, first_key: str | None, country: str | None,
+                      surname_key: str | None = None) -> None:
+        """Set a person's shown name, first-name key and state (and surname key when given)."""
+        self.execute("UPDATE people SET name = ?, first_key = ?, country = ?,"
+                     " surname_key = coalesce(?, surname_key) WHERE id = ?",
+                     (name, first_key, country, surname_key, person_id))
+
+    def add_person_keys(self, person_id: int, keys) -> None:
+        """File a person under look-up keys of the spellings of its surname (``person_keys``)."""
+        self.executemany("INSERT INTO person_keys (key, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                         [(key, person_id) for key in sorted(set(keys))])
 
     def add_person_name(self, person_id: int, name: str) -> None:
         self.execute("INSERT INTO person_names (person_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING",

@@ -1,0 +1,106 @@
+"""How one name part is spelled in different transliterations: a skeleton, a lookup key and
+a distance.
+
+The skeleton rewrites a folded name part with the ordered rules of
+``attache/data/person_names.txt`` ("kh" -> "h", "ow" -> "ov", "ou" -> "u", doubled letters
+single, "y" -> "i"): "Tokayev" and "Toqaev" become "tokaiev" and "tokaev". What is left
+differs in vowels at most, which :func:`distance` weighs. The lookup key is the skeleton's
+consonants: every spelling two forms of one name can have shares it, so candidates are found
+with one indexed look-up (``person_keys``; migration 13 computes the same in SQL).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from attache import vocab
+
+VOWELS = frozenset("aeiou")
+KEY_DROPS = "aeiouh"  # letters a transliteration adds, drops or swaps (as in migrations.name_lookup_key_sql)
+NEAR = 0.5  # a near vowel for another, a vowel beside a vowel, an 'h': half an edit
+GENDER_ENDING = 2.0  # a final 'a' added or swapped: Ivanov/Ivanova, Kowalski/Kowalska
+
+
+@lru_cache(maxsize=65536)
+def skeleton(folded: str) -> str:
+    """The spelling skeleton of a folded name part ("berdymukhammedov" -> "berdimuhamedov")."""
+    text = f"^{folded}$"
+    for written, plain in vocab.name_spellings():
+        text = text.replace(written, plain)
+    return text
+
+
+def consonants(skel: str) -> str:
+    return skel.translate({ord(c): None for c in KEY_DROPS})
+
+
+@lru_cache(maxsize=65536)
+def lookup_key(folded: str) -> str:
+    """The key two spellings of one name part share: the skeleton's consonants, or "=" and
+    the whole skeleton when fewer than two consonants are left ("Ali", "Abe")."""
+    skel = skeleton(folded)
+    kept = consonants(skel)
+    return kept if len(kept) >= 2 else f"={skel}"
+
+
+def allowance(length: int) -> float:
+    """How far apart two skeletons of this (shorter) length may be and still be one name."""
+    if length <= 3:
+        return 0.0
+    if length <= 5:
+        return 0.5
+    return 1.0 if length <= 8 else 1.5
+
+
+def _substitution(a: str, b: str, last: bool) -> float:
+    if a == b:
+        return 0.0
+    if last and "a" in (a, b):
+        return GENDER_ENDING
+    if frozenset((a, b)) in vocab.near_vowels():
+        return NEAR
+    return 1.0
+
+
+def _indel(word: str, i: int) -> float:
+    """The cost of adding or dropping ``word[i]``."""
+    letter = word[i]
+    if letter == "a" and i == len(word) - 1:
+        return GENDER_ENDING
+    if letter == "h":
+        return NEAR
+    if letter in VOWELS and ((i > 0 and word[i - 1] in VOWELS) or (i + 1 < len(word) and word[i + 1] in VOWELS)):
+        return NEAR
+    return 1.0
+
+
+@lru_cache(maxsize=65536)
+def distance(a: str, b: str) -> float:
+    """Weighted edit distance between two skeletons: a near vowel (a/e, e/i, o/u, a/o), a vowel
+    added beside another vowel or an 'h' cost half an edit, a final 'a' added or swapped
+    costs two (a gender ending), anything else one."""
+    previous = [0.0]
+    for j in range(len(b)):
+        previous.append(previous[j] + _indel(b, j))
+    for i in range(len(a)):
+        current = [previous[0] + _indel(a, i)]
+        for j in range(len(b)):
+            last = i == len(a) - 1 and j == len(b) - 1
+            current.append(min(previous[j] + _substitution(a[i], b[j], last),
+                               previous[j + 1] + _indel(a, i),
+                               current[j] + _indel(b, j)))
+        previous = current
+    return previous[-1]
+
+
+@lru_cache(maxsize=65536)
+def spelled_alike(a: str, b: str) -> tuple[bool, float]:
+    """(one name spelled two ways, distance) for two folded name parts: same skeleton, or
+    the same consonants and vowels within :func:`allowance` of the shorter skeleton."""
+    skel_a, skel_b = skeleton(a), skeleton(b)
+    if skel_a == skel_b:
+        return True, 0.0
+    if lookup_key(a) != lookup_key(b):
+        return False, distance(skel_a, skel_b)
+    gap = distance(skel_a, skel_b)
+    return gap <= allowance(min(len(skel_a), len(skel_b))), gap
