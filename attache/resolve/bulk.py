@@ -49,6 +49,6 @@ def _person(store, participant: dict, people: dict[str, int]) -> int:
         key = names.name_key(name) or {"surname": name.casefold(), "first": None, "initial": None}
         person_id = store.create_person(name, key["surname"], names.first_key(key), participant.get("country"))
         store.add_person_name(person_id, name)
-        store.add_person_keys(person_id, names.index_keys(name))
+        store.add_person_keys(person_id, names.lookup_keys(name))
         people[name] = person_id
     return people[name]

@@ -256,15 +256,19 @@ def same_person(name_a: str, name_b: str) -> bool:
     return compare(name_a, name_b)["same"]
 
 
-def index_keys(name: str) -> set[str]:
-    """The look-up keys a person seen with this form is filed under: its surname's, in
-    every reading but a strict one."""
-    return {spelling.lookup_key(r["surname"]) for r in readings(name) if not r["strict"]}
-
-
-def search_keys(name: str) -> set[str]:
-    """The look-up keys under which a person with this form may be filed (every reading)."""
-    return {spelling.lookup_key(r["surname"]) for r in readings(name)}
+def lookup_keys(name: str) -> set[str]:
+    """The keys a person seen with this form is filed under and looked up by: the spelling
+    key of the surname of each reading but a strict one, and for each reading that gives
+    every given name in full, that key and the given names' ("tnk|knj"). Two forms
+    :func:`same_person` accepts always share one."""
+    keys = set()
+    for r in readings(name):
+        surname = spelling.lookup_key(r["surname"])
+        if not r["strict"]:
+            keys.add(surname)
+        if r["given"] and not any(p.endswith(".") for p in r["given"]):
+            keys.add(f"{surname}|{spelling.lookup_key(''.join(r['given']))}")
+    return keys
 
 
 def specificity(name: str) -> tuple[int, int]:

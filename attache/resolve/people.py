@@ -35,7 +35,7 @@ def resolve_participant(store, participant: dict, seen: str | None, doc_id: str)
         person_id = person["id"]
         _update(store, person, name, key, country)
     store.add_person_name(person_id, name)
-    store.add_person_keys(person_id, names.index_keys(name))
+    store.add_person_keys(person_id, names.lookup_keys(name))
     if title:
         store.record_title(person_id, title, country or (person or {}).get("country"), seen, doc_id)
     return person_id
@@ -44,7 +44,7 @@ def resolve_participant(store, participant: dict, seen: str | None, doc_id: str)
 def find_person(store, name: str, country: str | None) -> dict | None:
     """The one known person the form ``name`` of a participant of ``country`` can only be."""
     scored = []
-    for person in store.people_by_name_keys(names.search_keys(name)):
+    for person in store.people_by_name_keys(names.lookup_keys(name)):
         if country and person["country"] and person["country"] != country:
             continue
         verdict = names.compare(name, person["name"])
