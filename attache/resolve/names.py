@@ -154,14 +154,14 @@ def readings(name: str) -> tuple[dict, ...]:
         i = caps[0]
         return (_reading(parts[:i] + parts[i + 1:], parts[i], suffix, "capitals"),)
     if parts[0][1] == "short caps":
-        initials = [(f"{letter}.", "initial", False) for letter in parts[0][0]]
+        initials = [(f"{letter}.", "initial", False) for letter in _letters(parts[0][0])]
         return (_reading(initials + parts[1:-1], parts[-1], suffix, "initials in capitals"),
                 _reading(parts[1:], parts[0], suffix, "surname first in capitals", strict=True))
     out = [_reading(parts[:-1], parts[-1], suffix, "as written")]
     patronymic = next((i for i, p in enumerate(parts[:-1]) if p[2]), None)
     if patronymic is not None:
         out.append(_reading(parts[:patronymic], parts[patronymic], suffix, "family name left out"))
-    elif len(parts) >= 2 and all(p[1] == "name" for p in parts):
+    elif len(parts) >= 2 and all(p[1] == "name" and not p[2] for p in parts):
         out.append(_reading(parts[1:], parts[0], suffix, "surname first", strict=True))
     return tuple(out)
 
@@ -271,14 +271,14 @@ def lookup_keys(name: str) -> set[str]:
     return keys
 
 
-def specificity(name: str) -> tuple[int, int]:
-    """(full given names, given names) of the likeliest reading: the larger, the more a form
-    tells of the name."""
+def specificity(name: str) -> tuple[int, int, bool]:
+    """(full given names, given names, a suffix) of the likeliest reading: the larger, the
+    more a form tells of the name."""
     found = readings(name)
     if not found:
-        return 0, 0
+        return 0, 0, False
     given = found[0]["given"]
-    return sum(not p.endswith(".") for p in given), len(given)
+    return sum(not p.endswith(".") for p in given), len(given), bool(found[0]["suffix"])
 
 
 # ---- keys kept on a person row ----

@@ -145,7 +145,12 @@ def test_name_key_kept_for_person_rows():
 
 
 def test_specificity_counts_full_given_names_first():
-    assert names.specificity("Luiz Inácio Lula da Silva") == (3, 3)
-    assert names.specificity("Antony J. Blinken") == (1, 2)
-    assert names.specificity("A.B. Kumar") == (0, 2)
-    assert names.specificity("Lavrov") == (0, 0)
+    assert names.specificity("Luiz Inácio Lula da Silva") == (3, 3, False)
+    assert names.specificity("Antony J. Blinken") == (1, 2, False)
+    assert names.specificity("A.B. Kumar") == (0, 2, False)
+    assert names.specificity("Ferdinand Marcos Jr.") == (1, 1, True)
+    assert names.specificity("Lavrov") == (0, 0, False)
+
+
+def test_a_patronymic_is_never_read_as_a_surname_first():
+    assert [r["order"] for r in names.readings("Mohammed bin Salman")] == ["as written"]

@@ -78,6 +78,13 @@ def test_the_shown_name_becomes_the_most_telling_form(store):
     assert resolve(store, "Mohammed bin Zayed", country="SA") != person
 
 
+def test_a_suffixed_form_is_shown_so_that_father_and_son_stay_apart(store):
+    son = resolve(store, "Ferdinand Marcos", country="PH")
+    assert resolve(store, "Ferdinand Marcos Jr.", country="PH") == son
+    assert store.person_row(son)["name"] == "Ferdinand Marcos Jr."
+    assert resolve(store, "Ferdinand Marcos Sr.", country="PH") != son
+
+
 def test_people_are_found_through_their_keys_only(store):
     person = resolve(store, "Kassym-Jomart Tokayev")
     keys = names.lookup_keys("Kassym-Jomart Tokayev")
