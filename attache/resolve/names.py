@@ -78,10 +78,18 @@ def _without_address(words: list[str]) -> list[str]:
     return words
 
 
+def _is_address_word(word: str) -> bool:
+    return any(len(form) == 1 and _is_form_word(word, form[0]) for form in _address_forms())
+
+
+@lru_cache(maxsize=None)
+def _suffixes() -> frozenset[str]:
+    return frozenset(s.casefold() for s in vocab.name_words("suffixes"))
+
+
 def _suffix(words: list[str]) -> str | None:
-    if len(words) > 1 and words[-1].casefold() in {s.casefold() for s in vocab.name_words("suffixes")}:
-        return fold(words[-1])
-    return None
+    """The generational suffix ending a name ("jr" of "Ferdinand Marcos Jr."), if any."""
+    return fold(words[-1]) if len(words) > 1 and words[-1].casefold() in _suffixes() else None
 
 
 def _is_particle(words: list[str], i: int) -> bool:
@@ -111,7 +119,7 @@ def _parts(words: list[str]) -> list[tuple[str, str, bool]]:
         words = [w.lower() if w.isupper() else w for w in words]
     parts, patronymic = [], False
     for i, word in enumerate(words):
-        if _is_particle(words, i) or (patronymic and _without_address([word, "x"]) == ["x"]):
+        if _is_particle(words, i) or (patronymic and _is_address_word(word)):  # bin Haji Hasan
             continue
         if _is_patronymic_marker(words, i):
             patronymic = True
