@@ -236,7 +236,7 @@ def name_address_forms() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def name_words(section: str) -> frozenset[str]:
-    """One word list of person_names.txt: 'suffixes', 'particles', 'patronymic markers'."""
+    """One word list of person_names.txt: 'suffixes', 'particles', 'articles', 'patronymic markers'."""
     return frozenset(_section("person_names.txt", section))
 
 

@@ -93,14 +93,17 @@ def _suffix(words: list[str]) -> str | None:
 
 
 def _is_particle(words: list[str], i: int) -> bool:
-    """"da", "von der", "Al": a particle anywhere but last; capitalized, not first unless
-    another particle or only the surname follows ("Von der Leyen", "Al Nahyan")."""
-    word, particles = words[i], vocab.name_words("particles")
-    if word.casefold() not in particles or i == len(words) - 1:
+    """"da", "von der", "Al": left out of the name (see person_names.txt for which and where)."""
+    word, particles = words[i].casefold(), vocab.name_words("particles")
+    if i == len(words) - 1:
         return False
-    if word.islower():
+    if word in vocab.name_words("articles"):
         return True
-    return len(word) > 1 and (i > 0 or words[i + 1].casefold() in particles or len(words) == 2)
+    if word not in particles:
+        return False
+    if words[i].islower():
+        return True
+    return words[i + 1].casefold() in particles or (i == 0 and len(words) == 2)
 
 
 def _is_patronymic_marker(words: list[str], i: int) -> bool:

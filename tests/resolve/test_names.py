@@ -85,6 +85,14 @@ def test_forms_of_address_alone_hold_no_name(not_a_name):
     assert not names.same_person(not_a_name, "Rashid Meredov")
 
 
+def test_a_capitalized_particle_inside_a_name_may_be_a_given_name():
+    assert names.readings("Vo Van Thuong")[0]["given"] == ("vo", "van")
+    assert not names.same_person("Vo Van Thuong", "Vo Thi Thuong")
+    assert names.readings("Ursula Von der Leyen")[0]["given"] == ("ursula",)
+    assert names.readings("Abdullah bin Zayed Al Nahyan")[0]["given"] == ("abdullah", "zayed")
+    assert names.readings("Di Maio")[0]["given"] == ()
+
+
 def test_he_in_capitals_is_an_honorific_but_he_is_a_surname():
     assert names.readings("HE Rashid Meredov")[0]["given"] == ("rashid",)
     assert names.readings("He Lifeng")[0]["given"] == ("he",)
