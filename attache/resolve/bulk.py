@@ -5,8 +5,8 @@ For generated benchmark stores and trusted imports; `attache ingest` uses ``add_
 
 from __future__ import annotations
 
-from attache.resolve import names
 from attache.resolve.document import article_fields
+from attache.resolve.people import new_person
 from attache.resolve.record import record_events
 from attache.store import content_id, stable_key
 
@@ -46,9 +46,5 @@ def bulk_add(store, pairs, people: dict[str, int]) -> tuple[int, int]:
 def _person(store, participant: dict, people: dict[str, int]) -> int:
     name = participant["name"]
     if name not in people:
-        key = names.name_key(name) or {"surname": name.casefold(), "first": None, "initial": None}
-        person_id = store.create_person(name, key["surname"], names.first_key(key), participant.get("country"))
-        store.add_person_name(person_id, name)
-        store.add_person_keys(person_id, names.lookup_keys(name))
-        people[name] = person_id
+        people[name] = new_person(store, name, participant.get("country"))
     return people[name]

@@ -30,14 +30,23 @@ def resolve_participant(store, participant: dict, seen: str | None, doc_id: str)
         return _title_holder(store, title, country, seen, doc_id)
     person = find_person(store, name, country)
     if person is None:
-        person_id = store.create_person(name, key["surname"], names.first_key(key), country)
+        person_id = new_person(store, name, country)
     else:
         person_id = person["id"]
         _update(store, person, name, key, country)
-    store.add_person_name(person_id, name)
-    store.add_person_keys(person_id, names.lookup_keys(name))
+        store.add_person_name(person_id, name)
+        store.add_person_keys(person_id, names.lookup_keys(name))
     if title:
         store.record_title(person_id, title, country or (person or {}).get("country"), seen, doc_id)
+    return person_id
+
+
+def new_person(store, name: str, country: str | None) -> int:
+    """A new person known by the form ``name``, filed under its look-up keys."""
+    key = names.name_key(name) or {"surname": names.fold(name), "first": None, "initial": None}
+    person_id = store.create_person(name, key["surname"], names.first_key(key), country)
+    store.add_person_name(person_id, name)
+    store.add_person_keys(person_id, names.lookup_keys(name))
     return person_id
 
 

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from attache.resolve import names
-from attache.resolve.people import resolve_participant
+from attache.resolve.people import new_person, resolve_participant
 from attache.store import open_store
 from resolve.test_names import DIFFERENT, VARIANTS
 
@@ -92,6 +92,13 @@ def test_people_are_found_through_their_keys_only(store):
     assert store.people_by_name_keys(["nothing"]) == [] and store.people_by_name_keys([]) == []
     assert resolve(store, "Qasym-Jomart Toqaev") == person
     assert "tkv" in keys
+
+
+def test_a_person_made_apart_is_filed_under_its_keys_too(store):
+    with store.transaction():
+        made = new_person(store, "Qasym-Jomart Toqaev", "KZ")
+    assert store.person_forms(made) == ["Qasym-Jomart Toqaev"]
+    assert resolve(store, "Kassym-Jomart Tokayev") == made
 
 
 def test_a_bare_surname_goes_to_the_only_person_with_it_and_to_no_one_of_two(store):
