@@ -55,10 +55,14 @@ def _is_caps(word: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _address_forms() -> tuple[tuple[str, ...], ...]:
-    """Forms of address and courtesy titles as words, longest first."""
-    forms = {tuple(_words(form)) for form in vocab.name_address_forms()}
-    return tuple(sorted(forms, key=len, reverse=True))
+def _address_forms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Forms of address and courtesy titles as words, by their first word (casefolded),
+    longest first."""
+    forms = sorted({tuple(_words(form)) for form in vocab.name_address_forms()}, key=len, reverse=True)
+    by_first: dict[str, list] = {}
+    for form in forms:
+        by_first.setdefault(form[0].casefold(), []).append(form)
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def _is_form_word(written: str, form: str) -> bool:
@@ -70,7 +74,7 @@ def _is_form_word(written: str, form: str) -> bool:
 def _without_address(words: list[str]) -> list[str]:
     """The words after the forms of address and courtesy titles that open them."""
     while words:
-        form = next((f for f in _address_forms() if len(f) <= len(words)
+        form = next((f for f in _address_forms().get(words[0].casefold(), ()) if len(f) <= len(words)
                      and all(_is_form_word(w, x) for w, x in zip(words, f))), None)
         if form is None:
             return words
@@ -79,7 +83,8 @@ def _without_address(words: list[str]) -> list[str]:
 
 
 def _is_address_word(word: str) -> bool:
-    return any(len(form) == 1 and _is_form_word(word, form[0]) for form in _address_forms())
+    return any(len(form) == 1 and _is_form_word(word, form[0])
+               for form in _address_forms().get(word.casefold(), ()))
 
 
 @lru_cache(maxsize=None)
@@ -226,9 +231,11 @@ def _compare_strict(a: dict, b: dict) -> dict:
     if not a["given"] or not b["given"] or any(p.endswith(".") for p in a["given"] + b["given"]):
         return _verdict(False, 0, [order, "not every part given in full"])
     surname_alike, surname_gap = spelling.spelled_alike(a["surname"], b["surname"])
+    if not surname_alike:
+        return _verdict(False, 0, [order, "different surnames"])
     given_alike, given_gap = spelling.spelled_alike("".join(a["given"]), "".join(b["given"]))
-    if not (surname_alike and given_alike):
-        return _verdict(False, 0, [order, "different names"])
+    if not given_alike:
+        return _verdict(False, 0, [order, "different given names"])
     return _verdict(True, 0.9 if surname_gap or given_gap else 0.95, [order, "every part agrees"])
 
 

@@ -11,6 +11,7 @@ with one indexed look-up (``person_keys``; migration 13 computes the same in SQL
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from attache import vocab
@@ -52,14 +53,16 @@ def allowance(length: int) -> float:
     return 1.0 if length <= 8 else 1.5
 
 
+@lru_cache(maxsize=None)
+def _near_vowels() -> frozenset[tuple[str, str]]:
+    return frozenset((x, y) for pair in vocab.near_vowels() for x in pair for y in pair if x != y)
+
+
 def _substitution(a: str, b: str, last: bool) -> float:
-    if a == b:
-        return 0.0
-    if last and "a" in (a, b):
+    """The cost of writing ``b`` for ``a`` (two different letters)."""
+    if last and (a == "a" or b == "a"):
         return GENDER_ENDING
-    if frozenset((a, b)) in vocab.near_vowels():
-        return NEAR
-    return 1.0
+    return NEAR if (a, b) in _near_vowels() else 1.0
 
 
 def _indel(word: str, i: int) -> float:
@@ -75,32 +78,39 @@ def _indel(word: str, i: int) -> float:
 
 
 @lru_cache(maxsize=65536)
-def distance(a: str, b: str) -> float:
+def distance(a: str, b: str, limit: float = math.inf) -> float:
     """Weighted edit distance between two skeletons: a near vowel (a/e, e/i, o/u, a/o), a vowel
     added beside another vowel or an 'h' cost half an edit, a final 'a' added or swapped
-    costs two (a gender ending), anything else one."""
-    previous = [0.0]
-    for j in range(len(b)):
-        previous.append(previous[j] + _indel(b, j))
-    for i in range(len(a)):
-        current = [previous[0] + _indel(a, i)]
-        for j in range(len(b)):
-            last = i == len(a) - 1 and j == len(b) - 1
-            current.append(min(previous[j] + _substitution(a[i], b[j], last),
-                               previous[j + 1] + _indel(a, i),
-                               current[j] + _indel(b, j)))
+    costs two (a gender ending), anything else one. Infinite when over ``limit`` (then
+    only alignments of at most ``limit / NEAR`` additions and drops are tried)."""
+    band = len(a) + len(b) if limit == math.inf else int(limit / NEAR)
+    if abs(len(a) - len(b)) > band:
+        return math.inf
+    drop_a = [_indel(a, i) for i in range(len(a))]
+    add_b = [_indel(b, j) for j in range(len(b))]
+    previous = [0.0] + [math.inf] * len(b)
+    for j in range(min(band, len(b))):
+        previous[j + 1] = previous[j] + add_b[j]
+    for i, x in enumerate(a):
+        current = [previous[0] + drop_a[i] if i < band else math.inf] + [math.inf] * len(b)
+        for j in range(max(0, i - band), min(len(b), i + band + 1)):
+            swap = 0.0 if x == b[j] else _substitution(x, b[j], i == len(a) - 1 and j == len(b) - 1)
+            current[j + 1] = min(previous[j] + swap, previous[j + 1] + drop_a[i], current[j] + add_b[j])
+        if min(current) > limit:
+            return math.inf
         previous = current
-    return previous[-1]
+    return previous[-1] if previous[-1] <= limit else math.inf
 
 
 @lru_cache(maxsize=65536)
 def spelled_alike(a: str, b: str) -> tuple[bool, float]:
     """(one name spelled two ways, distance) for two folded name parts: same skeleton, or
-    the same consonants and vowels within :func:`allowance` of the shorter skeleton."""
+    the same consonants and vowels within :func:`allowance` of the shorter skeleton. The
+    distance is infinite when the consonants differ."""
     skel_a, skel_b = skeleton(a), skeleton(b)
     if skel_a == skel_b:
         return True, 0.0
     if lookup_key(a) != lookup_key(b):
-        return False, distance(skel_a, skel_b)
-    gap = distance(skel_a, skel_b)
-    return gap <= allowance(min(len(skel_a), len(skel_b))), gap
+        return False, math.inf
+    gap = distance(skel_a, skel_b, allowance(min(len(skel_a), len(skel_b))))
+    return gap < math.inf, gap

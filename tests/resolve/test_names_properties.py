@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from attache import vocab
-from attache.resolve import names
+from attache.resolve import names, spelling
 
 # Given names no two of which are one name spelled two ways, and surnames none of which is
 # a given name here: a pair drawn from them is known to be different without the code.
@@ -100,3 +101,12 @@ def test_two_different_full_given_names_never_match(first_a, first_b, middle, su
 def test_a_form_of_address_never_changes_identity(a, b, address):
     assert names.same_person(f"{address} {a}", b) == names.same_person(a, b)
     assert names.same_person(f"{address} {a}", a)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aeiouhbkmrstv", max_size=10), st.text(alphabet="aeiouhbkmrstv", max_size=10),
+       st.sampled_from([0.0, 0.5, 1.0, 1.5]))
+def test_a_distance_under_a_limit_is_the_whole_distance_or_infinite(a, b, limit):
+    whole = spelling.distance(a, b)
+    assert spelling.distance(a, b, limit) == (whole if whole <= limit else math.inf)
+    assert whole == spelling.distance(b, a)
