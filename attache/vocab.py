@@ -225,7 +225,7 @@ def _section(name: str, marker: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_address_forms() -> tuple[str, ...]:
     """Forms of address and courtesy titles written before a person's name, never a given
     name ('H.E.', 'Dr.', 'Sheikh', 'Tan Sri'): the honorifics of name_stopwords.txt and the
@@ -234,13 +234,13 @@ def name_address_forms() -> tuple[str, ...]:
                                + _section("person_names.txt", "courtesy titles")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_words(section: str) -> frozenset[str]:
     """One word list of person_names.txt: 'suffixes', 'particles', 'articles', 'patronymic markers'."""
     return frozenset(_section("person_names.txt", section))
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_spellings() -> tuple[tuple[str, str], ...]:
     """The ordered rewrites of person_names.txt that make a name part's spelling skeleton:
     (written, plain), '^' and '$' marking the start and end, '' for nothing."""
@@ -248,7 +248,7 @@ def name_spellings() -> tuple[tuple[str, str], ...]:
     return tuple((written, "" if plain == "_" else plain) for written, plain in pairs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def near_vowels() -> frozenset[frozenset[str]]:
     """Pairs of vowels one name is written with in different transliterations."""
     return frozenset(frozenset(line.split()) for line in _section("person_names.txt", "near vowels"))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from attache import vocab
 from attache.resolve import spelling
@@ -54,7 +54,7 @@ def _is_caps(word: str) -> bool:
     return len(_letters(word)) >= 2 and word.isupper()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _address_forms() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Forms of address and courtesy titles as words, by their first word (casefolded),
     longest first."""
@@ -87,7 +87,7 @@ def _is_address_word(word: str) -> bool:
                for form in _address_forms().get(word.casefold(), ()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _suffixes() -> frozenset[str]:
     return frozenset(s.casefold() for s in vocab.name_words("suffixes"))
 

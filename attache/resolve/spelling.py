@@ -12,7 +12,7 @@ with one indexed look-up (``person_keys``; migration 13 computes the same in SQL
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from attache import vocab
 
@@ -53,7 +53,7 @@ def allowance(length: int) -> float:
     return 1.0 if length <= 8 else 1.5
 
 
-@lru_cache(maxsize=None)
+@cache
 def _near_vowels() -> frozenset[tuple[str, str]]:
     return frozenset((x, y) for pair in vocab.near_vowels() for x in pair for y in pair if x != y)
 
