@@ -1,13 +1,15 @@
 """Personal names: what a form of a name says, and whether two forms can be one person.
 
 A form is read into one or more *readings*: given names (full, or initials such as "a."),
-a surname, a generational suffix, and whether the reading is a guess at the other order.
-"Sheikh Mohammed bin Salman Al Saud" reads as given [mohammed, salman], surname saud, and
-also as given [mohammed], surname salman (news leave the family name out); "TANAKA Kenji"
-as given [kenji], surname tanaka; "Funakoshi Takehiro" as written and, strictly, surname
-first. Forms of address and courtesy titles ("H.E.", "Dr.", "Sheikh", "Tan Sri") are left
-out, and so are particles ("da", "von der", "Al"). Spelling is compared through
-:mod:`attache.resolve.spelling`.
+a surname, a generational suffix, and whether the reading is a guess. "Sheikh Mohammed bin
+Salman Al Saud" reads as given [mohammed, salman], surname saud, and also as given
+[mohammed], surname salman (news leave the family name out); "TANAKA Kenji" as given
+[kenji], surname tanaka; "Funakoshi Takehiro" as written and, as a guess, surname first;
+"Pedro Sánchez Pérez-Castejón" as written and, as a guess, without its second surname. A
+guess matches only a form that gives every part in full, and one without a second surname
+is a weak match (resolve takes it only when no other person fits). Forms of address and
+courtesy titles ("H.E.", "Dr.", "Sheikh", "Tan Sri") are left out, and so are particles
+("da", "von der", "Al"). Spelling is compared through :mod:`attache.resolve.spelling`.
 
 Two forms are one person (:func:`compare`) when some pair of readings agrees: the surnames
 are one name spelled two ways, and the given names agree position by position (a full name
@@ -149,17 +151,20 @@ def _parts(words: list[str]) -> list[tuple[str, str, bool]]:
 # ---- readings ----
 
 
-def _reading(given, surname, suffix: str | None, order: str, strict: bool = False) -> dict:
+def _reading(given, surname, suffix: str | None, order: str, strict: bool = False,
+             shortened: bool = False) -> dict:
     return {"given": tuple(p[0] for p in given), "surname": surname[0], "suffix": suffix,
-            "order": order, "strict": strict}
+            "order": order, "strict": strict, "shortened": shortened}
 
 
 @lru_cache(maxsize=65536)
 def readings(name: str) -> tuple[dict, ...]:
     """The ways ``name`` can be read, the likeliest first (empty when it holds no name):
     ``{"given": ("kenji",), "surname": "tanaka", "suffix": None, "order": "capitals",
-    "strict": False}``. A ``strict`` reading guesses the surname-first order and only
-    matches a form that gives every part in full."""
+    "strict": False, "shortened": False}``. A ``strict`` reading guesses the surname-first
+    order, a ``shortened`` one leaves a second surname out ("Pedro Sánchez" of "Pedro
+    Sánchez Pérez-Castejón", "Abiy Ahmed" of "Abiy Ahmed Ali"); both only match a form that
+    gives every part in full."""
     words = _without_address(_words(name))
     suffix = _suffix(words)
     parts = _parts(words[:-1] if suffix else words)
@@ -179,10 +184,15 @@ def readings(name: str) -> tuple[dict, ...]:
         out.append(_reading(parts[:patronymic], parts[patronymic], suffix, "family name left out"))
     elif len(parts) >= 2 and all(p[1] == "name" and not p[2] for p in parts):
         out.append(_reading(parts[1:], parts[0], suffix, "surname first", strict=True))
+        if len(parts) >= 3:
+            out.append(_reading(parts[:-2], parts[-2], suffix, "second surname left out", shortened=True))
     return tuple(out)
 
 
 # ---- one person or two ----
+
+SURNAME_FIRST = 0.95  # the score of forms that agree read in the other order
+SHORTENED = 0.7  # of a form without the second surname of the other: a weak match
 
 
 def _initial_fits(initial: str, full: str) -> bool:
@@ -225,9 +235,13 @@ def _verdict(same: bool, score: float, reasons: list[str]) -> dict:
     return {"same": same, "score": round(score, 3) if same else 0.0, "reasons": reasons}
 
 
-def _compare_strict(a: dict, b: dict) -> dict:
-    """One of the readings guesses the surname-first order: every part must be there, in full."""
-    order = f"read {a['order'] if a['strict'] else b['order']}"
+def _compare_every_part(a: dict, b: dict, score: float) -> dict:
+    """One of the readings is a guess (surname first, a second surname left out): every part
+    must be there, in full, and agree; ``score`` when they do (less a tenth if spelled otherwise)."""
+    guess = a if a["strict"] or a["shortened"] else b
+    order = f"read {guess['order']}"
+    if (a["shortened"] and b["shortened"]) or (a["strict"] or b["strict"]) and (a["shortened"] or b["shortened"]):
+        return _verdict(False, 0, [order, "both forms read as guesses"])
     if not a["given"] or not b["given"] or any(p.endswith(".") for p in a["given"] + b["given"]):
         return _verdict(False, 0, [order, "not every part given in full"])
     surname_alike, surname_gap = spelling.spelled_alike(a["surname"], b["surname"])
@@ -236,14 +250,16 @@ def _compare_strict(a: dict, b: dict) -> dict:
     given_alike, given_gap = spelling.spelled_alike("".join(a["given"]), "".join(b["given"]))
     if not given_alike:
         return _verdict(False, 0, [order, "different given names"])
-    return _verdict(True, 0.9 if surname_gap or given_gap else 0.95, [order, "every part agrees"])
+    return _verdict(True, score - (0.05 if surname_gap or given_gap else 0), [order, "every part agrees"])
 
 
 def _compare_readings(a: dict, b: dict) -> dict:
     if a["suffix"] and b["suffix"] and a["suffix"] != b["suffix"]:
         return _verdict(False, 0, [f"different suffixes ({a['suffix']}, {b['suffix']})"])
+    if a["shortened"] or b["shortened"]:
+        return _compare_every_part(a, b, SHORTENED)
     if a["strict"] or b["strict"]:
-        return _compare_strict(a, b)
+        return _compare_every_part(a, b, SURNAME_FIRST)
     given = _given_agree(a["given"], b["given"])
     if given is None:
         return _verdict(False, 0, ["different given names"])

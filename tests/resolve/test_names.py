@@ -110,6 +110,13 @@ def test_a_bare_surname_must_be_spelled_the_same():
     assert names.same_person("Shavkat Mirziyoev", "Shavkat Mirziyoyev")
 
 
+def test_a_second_surname_left_out_is_a_weak_match_of_forms_in_full():
+    verdict = names.compare("Pedro Sánchez", "Pedro Sánchez Pérez-Castejón")
+    assert verdict["same"] and verdict["score"] < 0.75
+    assert not names.same_person("P. Sánchez", "Pedro Sánchez Pérez-Castejón")
+    assert not names.same_person("Pedro Sánchez Ruiz", "Pedro Sánchez Pérez-Castejón")
+
+
 def test_a_leading_given_name_is_never_left_out():
     """Safe over complete: 'Idriss Déby' is the father of 'Mahamat Idriss Déby', so a form
     that starts with another given name is another person, even where it is not."""

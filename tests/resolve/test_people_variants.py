@@ -94,6 +94,14 @@ def test_people_are_found_through_their_keys_only(store):
     assert "tkv" in keys
 
 
+def test_a_form_without_a_second_surname_joins_only_the_one_person_it_can_be(store):
+    sanchez = resolve(store, "Pedro Sánchez Pérez-Castejón", country="ES")
+    assert resolve(store, "Pedro Sánchez", country="ES") == sanchez
+    other = resolve(store, "Pedro Sánchez Ruiz", country="ES")
+    assert other != sanchez
+    assert resolve(store, "Pedro Sánchez", country="ES") not in {sanchez, other}
+
+
 def test_a_person_made_apart_is_filed_under_its_keys_too(store):
     with store.transaction():
         made = new_person(store, "Qasym-Jomart Toqaev", "KZ")
