@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from attache.resolve import corrections, dates, names
+from attache.resolve import corrections, dates
 from attache.resolve.blocks import country_blocks
 from attache.resolve.corrections import Constraints
 from attache.resolve.events import (
@@ -17,7 +17,7 @@ from attache.resolve.events import (
     reach_back,
 )
 from attache.resolve.identity import Previous
-from attache.resolve.people import resolve_participant
+from attache.resolve.people import new_person, resolve_participant
 from attache.resolve.planned import link_planned
 from attache.resolve.record import record_events
 from attache.store import content_id, stable_key
@@ -201,8 +201,7 @@ def separate_person(store, participant: dict, wrong_id: int, parted, seen, doc_i
         if person_id != wrong_id and not set(store.person_name_forms(person_id)) & set(parted):
             break
     else:
-        key = names.name_key(name) or {"surname": names.fold(name), "first": None, "initial": None}
-        person_id = store.create_person(name, key["surname"], names.first_key(key), participant.get("country"))
+        person_id = new_person(store, name, participant.get("country"))
     store.add_person_name(person_id, name)
     if participant.get("title"):
         store.record_title(person_id, participant["title"], participant.get("country"), seen, doc_id)
