@@ -12,16 +12,27 @@ native library, the OOM killer) or runs past ``timeout`` seconds on one document
 replaced, that input ends as an error outcome, the documents queued behind it go to the
 other workers, and the batch goes on.
 
+Every item first passes ``attache.ingest.guard.guard`` (size, valid Unicode, printable
+names), whoever read it. The parent process never blocks on a worker: documents go to each
+worker through a thread of its own (``_Sender``), so that a worker stuck in one document
+(a long C call that holds its interpreter lock, so that it reads nothing more) cannot stop
+the parent from seeing the time limit pass and replacing it. Workers start from an
+interpreter that imports what this process imports, wherever it was started from
+(``_worker_environment``).
+
 Outcomes cross the process boundary as plain tuples: ``InputError`` does not pickle (its
 ``__init__`` takes two arguments but the exception keeps one message in ``args``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import queue
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -30,6 +41,7 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import wait
 
 from attache.errors import AttacheError, InputError
+from attache.ingest.guard import guard
 from attache.ingest.raw import RawDocument
 from attache.pipeline import Outcome, process
 
@@ -61,13 +73,14 @@ def run_batch(
     worker runs it once on a short warm-up document before taking inputs.
     """
     jobs = jobs or os.cpu_count() or 1
+    guarded = (guard(item) for item in items)
     if jobs <= 1:
-        for item in items:
+        for item in guarded:
             yield _outcome_of(item, task)
         return
     pool = _WorkerPool(jobs, timeout, task)
     try:
-        yield from pool.map(items)
+        yield from pool.map(guarded)
     finally:
         pool.close()
 
@@ -140,7 +153,64 @@ def _context():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["attache.pipeline"])
+    with _environment(_worker_environment()):
+        multiprocessing.forkserver.ensure_running()
     return ctx
+
+
+def _worker_environment() -> dict[str, str]:
+    """Variables for the interpreter the forkserver runs in, so that it imports what this
+    process imports, wherever it was started from.
+
+    It is started as ``python -c``, which puts the current directory first on its path,
+    and Python 3.11 does not give it this process's path as later versions do. Run from the
+    folder that holds a checkout named ``attache``, the workers then imported that folder as
+    an empty namespace package ("cannot import name '__version__' from 'attache' (unknown
+    location)"). ``PYTHONSAFEPATH`` keeps the current directory off its path; ``PYTHONPATH``
+    gives it this process's path, in order (the current directory only where this process
+    has it too).
+    """
+    path = [entry or os.getcwd() for entry in sys.path]
+    return {"PYTHONSAFEPATH": "1", "PYTHONPATH": os.pathsep.join(path)}
+
+
+@contextlib.contextmanager
+def _environment(variables: dict[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+class _Sender:
+    """Sends documents to one worker from a thread of its own, so the parent never waits on a
+    full pipe; it stops at ``close()`` or when the worker is gone (the pipe breaks)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def send(self, message) -> None:
+        self.outbox.put(message)
+
+    def close(self, wait_seconds: float = 5.0) -> None:
+        self.outbox.put(None)
+        self.thread.join(wait_seconds)
+
+    def _run(self) -> None:
+        while (message := self.outbox.get()) is not None:
+            try:
+                self.conn.send(message)
+            except (OSError, ValueError):  # the worker died or was stopped: nothing more to send
+                return
 
 
 class _Worker:
@@ -151,6 +221,7 @@ class _Worker:
         self.process = ctx.Process(target=_worker_main, args=(child_conn, task), daemon=True)
         self.process.start()
         child_conn.close()
+        self.sender = _Sender(self.conn)
         self.ready = False
         self.tasks: deque[tuple[int, RawDocument]] = deque()
         self.started = 0.0  # when the oldest task began (as far as the parent can tell)
@@ -159,7 +230,7 @@ class _Worker:
         if not self.tasks:
             self.started = time.monotonic()
         self.tasks.append((seq, raw))
-        self.conn.send((seq, raw))
+        self.sender.send((seq, raw))
 
     def finished(self) -> None:
         self.tasks.popleft()
@@ -169,6 +240,7 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
+        self.sender.close()  # a send in progress ends with the broken pipe
         self.conn.close()
 
 

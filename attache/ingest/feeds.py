@@ -32,7 +32,7 @@ def parse_feed(content: bytes | str, origin: str, *, base_url: str | None = None
         link = _entry_link(entry)
         if not link:
             continue
-        url = urljoin(base_url or origin, link.strip())
+        url = _absolute(base_url or origin, link.strip())
         if url in seen:
             continue
         seen.add(url)
@@ -50,6 +50,14 @@ def read_feed(fetcher, feed_url: str) -> list[FeedItem] | InputError:
         return parse_feed(body, feed_url, base_url=feed_url)
     except InputError as error:
         return error
+
+
+def _absolute(base: str, link: str) -> str:
+    """``link`` made absolute; a malformed link is kept as it is, for the fetcher to report."""
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return link
 
 
 def _entry_link(entry) -> str | None:

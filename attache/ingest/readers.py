@@ -7,21 +7,28 @@ JSONL line) is yielded as an ``InputError`` naming it, and the next input is rea
 from __future__ import annotations
 
 import datetime
+import errno
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from attache.errors import InputError
+from attache.errors import InputError, printable
+from attache.ingest.guard import MAX_DOCUMENT_BYTES, guard
 from attache.ingest.raw import RawDocument
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl",)
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
-DEFAULT_MAX_BYTES = 10_000_000
+DEFAULT_MAX_BYTES = MAX_DOCUMENT_BYTES
+MAX_PUBLISHED_CHARS = 40  # longer than any date with a time and a zone
+# Opened so that a device, a FIFO or a /proc file can never block the reader.
+_KERNEL_FOLDERS = ("/proc/", "/sys/")
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html)", re.I | re.S)
 _PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -44,7 +51,7 @@ def iter_raw(
     it is checked here, so a malformed value raises ``InputError("--published", ...)`` at once.
     """
     hint = normalize_published(published, "--published") if published else None
-    return _iter_inputs(list(inputs), hint, stdin, max_bytes)
+    return (guard(item, max_bytes) for item in _iter_inputs(list(inputs), hint, stdin, max_bytes))
 
 
 def normalize_published(value: object, origin: str) -> str | None:
@@ -54,6 +61,8 @@ def normalize_published(value: object, origin: str) -> str | None:
     if not isinstance(value, str):
         raise InputError(origin, f"published must be a date string, not {type(value).__name__}")
     text = value.strip()
+    if len(text) > MAX_PUBLISHED_CHARS:
+        raise InputError(origin, f"published {value[:MAX_PUBLISHED_CHARS]!r}... is not a date (use YYYY-MM-DD)")
     with_time = _PUBLISHED_WITH_TIME.fullmatch(text)
     if with_time:
         text = with_time.group(1)
@@ -88,7 +97,11 @@ def _iter_inputs(
 
 
 def _walk(directory: str, seen: set[str] | None = None) -> Iterator[str | InputError]:
-    """Files under ``directory``, sorted, recursing into subdirectories, skipping hidden names."""
+    """Files under ``directory``, sorted, recursing into subdirectories, skipping hidden names.
+
+    Only listing the folder itself can fail here: an entry whose type cannot be read (a
+    symbolic link loop) is given as a file, for the reader to report on its own.
+    """
     seen = seen if seen is not None else set()
     real = os.path.realpath(directory)
     if real in seen:
@@ -96,42 +109,84 @@ def _walk(directory: str, seen: set[str] | None = None) -> Iterator[str | InputE
     seen.add(real)
     try:
         with os.scandir(directory) as entries:
-            names = sorted(
-                (entry.name, entry.is_dir()) for entry in entries if not entry.name.startswith(".")
-            )
+            names = sorted(entry.name for entry in entries if not entry.name.startswith("."))
     except OSError as error:
         yield InputError(directory, f"cannot read directory: {_os_reason(error)}")
         return
-    for name, is_dir in names:
+    for name in names:
         path = os.path.join(directory, name)
-        if is_dir:
+        if os.path.isdir(path):  # False, not an error, when the entry cannot be followed
             yield from _walk(path, seen)
         else:
             yield path
 
 
 def _read_path(path: str, hint: str | None, max_bytes: int) -> Iterator[Item]:
-    if os.path.islink(path) and not os.path.exists(path):
-        yield InputError(path, "broken symbolic link (its target does not exist)")
+    handle = open_regular_file(path)
+    if isinstance(handle, InputError):
+        yield handle
         return
-    if path.lower().endswith(JSONL_SUFFIXES):
-        yield from _read_jsonl(path, hint, max_bytes)
-        return
+    with handle:
+        if path.lower().endswith(JSONL_SUFFIXES):
+            yield from _read_jsonl(handle, path, hint, max_bytes)
+        else:
+            yield _read_file(handle, path, hint, max_bytes)
+
+
+def open_regular_file(path: str) -> BinaryIO | InputError:
+    """``path`` opened for reading when it is (or links to) a regular file; else why not.
+
+    The file is opened without blocking and its type read from the open file, so a link to a
+    FIFO, a device (``/dev/zero``) or a terminal is refused before a byte is read; so is a
+    link into the kernel's own files (``/proc/self/mem``, ``/proc/kmsg``, ``/sys``).
+    """
+    if os.path.realpath(path).startswith(_KERNEL_FOLDERS):
+        return InputError(path, f"is a file of the kernel's ({printable(os.path.realpath(path))}), not a document")
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            yield InputError(path, _too_large(size, max_bytes))
-            return
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        yield InputError(path, _os_reason(error))
-        return
+        return InputError(path, _open_reason(path, error))
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError as error:
+        os.close(fd)
+        return InputError(path, _os_reason(error))
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        return InputError(path, f"not a regular file ({_file_type(mode)})")
+    return os.fdopen(fd, "rb")
+
+
+def _open_reason(path: str, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop (too many levels of symbolic links)"
+    if error.errno == errno.ENOENT and os.path.islink(path):
+        return "broken symbolic link (its target does not exist)"
+    return _os_reason(error)
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def _read_file(handle: BinaryIO, path: str, hint: str | None, max_bytes: int) -> Item:
+    try:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            return InputError(path, _too_large(size, max_bytes))
+        data = handle.read(max_bytes + 1)
+    except OSError as error:
+        return InputError(path, _os_reason(error))
+    if data is None:  # a file of the kernel's that has nothing to give yet (/proc/kmsg)
+        return InputError(path, "file cannot be read without waiting")
     if len(data) > max_bytes:
-        yield InputError(path, _too_large(len(data), max_bytes))
-        return
+        return InputError(path, _too_large(len(data), max_bytes))
     kind = "html" if path.lower().endswith(HTML_SUFFIXES) or looks_like_html(data) else "text"
-    yield RawDocument(doc=os.path.basename(path), origin=path, kind=kind, content=data, published_fallback=hint)
+    return RawDocument(doc=os.path.basename(path), origin=path, kind=kind, content=data, published_fallback=hint)
 
 
 def _read_stdin(stream: BinaryIO, hint: str | None, max_bytes: int) -> Item:
@@ -151,15 +206,14 @@ def looks_like_html(data: bytes) -> bool:
     return _HTML_START.match(head) is not None
 
 
-def _read_jsonl(path: str, hint: str | None, max_bytes: int) -> Iterator[Item]:
+def _read_jsonl(handle: BinaryIO, path: str, hint: str | None, max_bytes: int) -> Iterator[Item]:
     try:
-        with open(path, "rb") as handle:
-            for number, line in _numbered_lines(handle, max_bytes):
-                origin = f"{path}:{number}"
-                if line is None:
-                    yield InputError(origin, f"line is over the {_megabytes(max_bytes)} limit")
-                elif line.strip():
-                    yield _jsonl_document(line, origin, path, number, hint)
+        for number, line in _numbered_lines(handle, max_bytes):
+            origin = f"{path}:{number}"
+            if line is None:
+                yield InputError(origin, f"line is over the {_megabytes(max_bytes)} limit")
+            elif line.strip():
+                yield _jsonl_document(line, origin, path, number, hint)
     except OSError as error:
         yield InputError(path, _os_reason(error))
 
@@ -190,6 +244,8 @@ def _jsonl_document(line: bytes, origin: str, path: str, number: int, hint: str 
         return InputError(origin, "line is not UTF-8 text")
     except json.JSONDecodeError as error:
         return InputError(origin, f"invalid JSON: {error.msg} at column {error.colno}")
+    except RecursionError:  # the parser's own depth limit: arrays or objects nested ~1,000 deep
+        return InputError(origin, "JSON is nested too deeply to read")
     if not isinstance(record, dict):
         return InputError(origin, f"line is a JSON {type(record).__name__}, not an object")
     try:

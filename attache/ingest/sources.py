@@ -3,7 +3,9 @@
 ``iter_sources`` chains ``iter_raw`` over the paths with pages fetched from a URL list and
 from a feed's items, yielding ``RawDocument`` or ``InputError`` for each, in that order.
 URLs for which ``skip_url(url)`` is true (already stored) are not fetched at all; the caller
-counts them in its callback.
+counts them in its callback. A bad URL line, or one URL that fails in a way nobody foresaw,
+is that line's error: the URLs around it are fetched and the pages already fetched are kept.
+Every item passes ``guard`` (as ``iter_raw``'s do).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from attache.errors import InputError
 from attache.ingest.feeds import read_feed
-from attache.ingest.fetch import Fetcher
+from attache.ingest.fetch import Fetcher, url_problem
+from attache.ingest.guard import guard
 from attache.ingest.raw import RawDocument
 from attache.ingest.readers import iter_raw, normalize_published
 
@@ -63,8 +66,9 @@ def read_url_list(urls_file: str) -> Iterator[tuple[str, str] | InputError]:
             url = line.strip()
             if not url or url.startswith("#"):
                 continue
-            if not url.lower().startswith(("http://", "https://")):
-                yield InputError(f"{urls_file}:{number}", f"not an http(s) URL: {url[:80]!r}")
+            problem = url_problem(url)
+            if problem:
+                yield InputError(f"{urls_file}:{number}", f"{problem}: {url[:80]!r}")
                 continue
             yield f"{urls_file}:{number}", url
 
@@ -76,7 +80,7 @@ def _from_url_list(urls_file: str, fetcher, hint: str | None, skip_url) -> Itera
             continue
         _origin, url = entry
         if not skip_url(url):
-            yield fetcher.fetch(url, published=hint)
+            yield _fetch(fetcher, url, published=hint)
 
 
 def _from_feed(feed_url: str, fetcher, hint: str | None, skip_url) -> Iterator[Item]:
@@ -86,4 +90,12 @@ def _from_feed(feed_url: str, fetcher, hint: str | None, skip_url) -> Iterator[I
         return
     for item in items:
         if not skip_url(item.url):
-            yield fetcher.fetch(item.url, published=item.published or hint, title=item.title)
+            yield _fetch(fetcher, item.url, published=item.published or hint, title=item.title)
+
+
+def _fetch(fetcher, url: str, **hints) -> Item:
+    """One page, guarded: a failure of this URL is its error, never the end of the batch."""
+    try:
+        return guard(fetcher.fetch(url, **hints))
+    except Exception as error:  # noqa: BLE001 - one URL's failure must not lose the pages fetched before it
+        return InputError(url, f"internal error ({type(error).__name__}: {error})")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import io
 import json
 import os
@@ -176,14 +175,14 @@ def test_unreadable_file_is_an_error(tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     locked.write_text(ARTICLE)
     (tmp_path / "open.txt").write_text(ARTICLE)
-    real_open = builtins.open
+    real_open = os.open
 
-    def refusing_open(path, *args, **kwargs):
+    def refusing_open(path, *args, **kwargs):  # (root reads a chmod 000 file anyway)
         if str(path) == str(locked):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     items = read_all(tmp_path)
     assert errors(items) == [(str(locked), "permission denied")]
     assert [item.doc for item in items if isinstance(item, RawDocument)] == ["open.txt"]

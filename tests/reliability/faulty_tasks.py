@@ -8,6 +8,7 @@ without names, so that these tests do not wait for spaCy to load.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import time
 
@@ -42,3 +43,15 @@ def report_pid(raw) -> Outcome:
 def echo(raw) -> Outcome:
     """An outcome as large as the document (to fill the pipes both ways)."""
     return Outcome(raw.origin, record={"text": raw.text})
+
+
+LOCK_SECONDS = 20
+
+
+def hold_lock_or_echo(raw) -> Outcome:
+    """``echo``; but a document reading "hold-lock" keeps the worker's interpreter lock for
+    ``LOCK_SECONDS`` (a C call that does not release it, as a long regular-expression match
+    does): meanwhile the worker's own thread cannot take in what the parent sends it."""
+    if raw.text == "hold-lock":
+        ctypes.PyDLL(None).sleep(LOCK_SECONDS)
+    return echo(raw)

@@ -13,7 +13,7 @@ from attache.clean.article import Article, Span
 from attache.errors import InputError
 from attache.ingest.raw import RawDocument
 
-from .faulty_tasks import echo, misbehave, quick, report_pid
+from .faulty_tasks import echo, hold_lock_or_echo, misbehave, quick, report_pid
 
 
 def _doc(i: int, text: str | None = None) -> RawDocument:
@@ -110,3 +110,25 @@ def test_large_documents_and_results_both_ways_do_not_deadlock():
     big = [_doc(i, f"{i} " + "x" * 2_000_000) for i in range(12)]
     outcomes = list(run_batch(iter(big), jobs=2, task=echo, timeout=60))
     assert [o.record["text"][:3] for o in outcomes] == [d.text[:3] for d in big]
+
+
+@pytest.mark.slow
+def test_a_worker_holding_its_interpreter_lock_is_stopped_though_a_large_document_waits_for_it():
+    # The first worker takes "hold-lock", then a large document it cannot read while it holds
+    # its lock: the parent must not wait on that pipe, but stop the worker at the time limit.
+    large = "Talks were held. " * 500_000
+    items = [_doc(0, "hold-lock"), _doc(1, large), _doc(2, large), _doc(3)]
+    outcomes = list(run_batch(items, jobs=2, timeout=3, task=hold_lock_or_echo))
+    assert [o.origin for o in outcomes] == [d.origin for d in items]
+    assert [o.ok for o in outcomes] == [False, True, True, True]
+    assert "longer than 3 s" in outcomes[0].error.reason
+    assert [len(o.record["text"]) for o in outcomes[1:]] == [len(large), len(large), len(items[3].text)]
+
+
+def test_every_item_passes_the_guard_whoever_read_it():
+    items = [_doc(0, "Talks were held \ud800 in Ashgabat."), RawDocument(doc="d1", origin="in/new\nline.txt",
+                                                                          text="Talks were held.")]
+    for jobs in (1, 2):
+        outcomes = list(run_batch(items, jobs=jobs, task=echo))
+        assert not outcomes[0].ok and "lone surrogate (U+D800)" in outcomes[0].error.reason
+        assert outcomes[1].ok and outcomes[1].origin == "in/new\\x0aline.txt"
