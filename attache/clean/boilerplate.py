@@ -12,15 +12,23 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
 
+from attache.clean.bounds import fullmatch_short, search_tail
 from attache.clean.dates import DATE, iso_from_match
 
 CUES_FILE = "boilerplate.tsv"
 MAX_NAV_WORDS = 8
+# The longest line each test reads (see attache.clean.bounds): no line of the kind is longer.
+URL_LINE_MAX_CHARS = 2_000
+IMAGE_NAME_MAX_CHARS = 500
+NAV_MAX_CHARS = 200  # MAX_NAV_WORDS words and their separators
+PREFIX_MAX_CHARS = 100  # enough for the longest cue of a boilerplate line prefix
+BIO_MAX_CHARS = 600  # a name, "is a" and the _BIO_ROLE_WINDOW words after it
+TAG_MAX_CHARS = 200  # "///nCa, 4 February 2025" and the words before it on the line
 
 _URL_LINE = re.compile(r"\s*(?P<url>(?:https?://|www\.)\S+)\s*", re.I)
-_IMAGE_LINE = re.compile(
-    r"\s*[^\s/]*/?\S*\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)(?:\?\S*)?\s*", re.I
-)
+# One word (a file name or path, with a query) ending in an image suffix. Each backtracking
+# step of \S* meets one "." at most, so a match costs the length of the word.
+_IMAGE_NAME = re.compile(r"\S*\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)(?:\?\S*)?", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|\S", re.UNICODE)
 _SEPARATORS = frozenset("|/•·-–—>»«<()[]:,.!*")
 # "Name Surname is a journalist ..." / "N. Surname is an award-winning author ..."
@@ -79,7 +87,7 @@ def _heading_key(line: str) -> str:
 
 def url_of_line(line: str) -> str | None:
     """The URL when the line is only a URL."""
-    match = _URL_LINE.fullmatch(line)
+    match = fullmatch_short(_URL_LINE, line, URL_LINE_MAX_CHARS)
     return match.group("url") if match else None
 
 
@@ -97,7 +105,10 @@ def host_of(url: str) -> str | None:
 
 def is_image_name(line: str) -> bool:
     """The line is only an image file name or path (``16166863e97189.jpeg``)."""
-    return _IMAGE_LINE.fullmatch(line) is not None
+    name = line.strip()
+    if not name or len(name) > IMAGE_NAME_MAX_CHARS or any(char.isspace() for char in name):
+        return False
+    return _IMAGE_NAME.fullmatch(name) is not None
 
 
 def is_section_heading(line: str) -> bool:
@@ -111,12 +122,14 @@ def is_bio_heading(line: str) -> bool:
 
 def has_boilerplate_prefix(line: str) -> bool:
     """``Read also: ...``, ``Photo: ...``, ``View more articles from ...``, ``Tags: ...``."""
-    start = line.lstrip().casefold()
+    start = line.lstrip()[:PREFIX_MAX_CHARS].casefold()
     return start.startswith(load_cues().line_prefixes)
 
 
 def is_navigation(line: str) -> bool:
     """A line made only of navigation words and separators (``Share | Print``, ``Submit Release``)."""
+    if len(line) > NAV_MAX_CHARS:
+        return False
     tokens = _WORD.findall(line.casefold())
     words = [token for token in tokens if token not in _SEPARATORS]
     if not words or len(words) > MAX_NAV_WORDS:
@@ -126,7 +139,7 @@ def is_navigation(line: str) -> bool:
 
 def bio_name(paragraph: str) -> str | None:
     """The author's name when the paragraph opens a biography (``X is a journalist, ...``)."""
-    match = _BIO_OPENING.match(paragraph)
+    match = _BIO_OPENING.match(paragraph[:BIO_MAX_CHARS])
     if not match:
         return None
     words = [word.strip(",.;:()").casefold() for word in match.group("rest").split()[:_BIO_ROLE_WINDOW]]
@@ -140,7 +153,7 @@ def trailing_tag(line: str) -> TrailingTag | None:
     """A source tag closing the article: ``///nCa, 4 February 2025`` or ``///TDH``."""
     if "//" not in line:
         return None
-    match = _TRAILING_TAG.search(line)
+    match = search_tail(_TRAILING_TAG, line, TAG_MAX_CHARS)
     if not match or "://" in line[max(0, match.start() - 1) : match.start() + 3]:
         return None
     has_date = match.group("iso_y") or match.group("dot_y") or match.group("dmy_y") or match.group("mdy_y")

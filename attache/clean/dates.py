@@ -39,11 +39,12 @@ DATE = (
     rf"|(?P<mdy_m>{MONTH})\s+(?P<mdy_d>\d{{1,2}}){_ORDINAL},?\s+(?P<mdy_y>\d{{4}}))"
 )
 _DATE_ONLY = re.compile(rf"\s*{DATE}\s*", re.I)
+DATE_MAX_CHARS = 100  # a text longer than this is not one date
 
 
 def parse_date(text: str) -> str | None:
     """ISO ``YYYY-MM-DD`` when ``text`` is exactly one date in a supported form, else None."""
-    match = _DATE_ONLY.fullmatch(text)
+    match = _DATE_ONLY.fullmatch(text) if len(text) <= DATE_MAX_CHARS else None
     return iso_from_match(match) if match else None
 
 

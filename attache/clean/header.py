@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from attache.clean.bounds import fullmatch_short, match_head
 from attache.clean.dates import DATE, MONTH, TIME, WEEKDAY, iso_from_match
+
+HEADER_MAX_CHARS = 200  # a header read from a longer line is read from its first characters
 
 _LABEL = (
     r"(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|publication\s+date|release\s+date)"
@@ -29,7 +32,9 @@ _STAMP = re.compile(
 )
 _DATELINE = re.compile(rf"\s*(?:{WEEKDAY},?\s+)?{DATE}(?:\s*[,|-]?\s*{TIME})?\s*[|]?\s*", re.I)
 # "Tbilisi, 9 February 2024" alone, or opening the first paragraph: "ASTANA, 17 May 2024 (Agency) - The ..."
-_PLACE = r"(?P<place>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})"
+# Words are joined by spaces only: a hyphen is part of a word already ("Ulan-Ude"), and a
+# separator that a word may also hold made "A-A-A-..." split in as many ways as it has hyphens.
+_PLACE = r"(?P<place>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3})"
 _PLACE_DATELINE = re.compile(
     rf"\s*{_PLACE},\s+(?:{WEEKDAY},?\s+)?{DATE}(?:,?\s+{TIME})?"
     r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?(?P<dash>\s*[-–—:]\s+|\s*$)",
@@ -61,20 +66,20 @@ class HeaderLine:
 def parse_header_line(line: str) -> HeaderLine | None:
     """The header a line starts with, or None. Labelled headers and datelines with a place may
     leave a rest (the article, or navigation words)."""
-    match = _LABELLED.match(line)
+    match = match_head(_LABELLED, line, HEADER_MAX_CHARS)
     if match:
         date = iso_from_match(match)
         return HeaderLine(date, match.end(), "labelled") if date else None
-    match = _STAMP.fullmatch(line)
+    match = fullmatch_short(_STAMP, line, HEADER_MAX_CHARS)
     if match and (match.group("time_before") or match.group("time_after") or match.group("views")):
         date = iso_from_match(match)
         views = int(match.group("views")) if match.group("views") else None
         return HeaderLine(date, len(line), "stamp", views) if date else None
-    match = _DATELINE.fullmatch(line)
+    match = fullmatch_short(_DATELINE, line, HEADER_MAX_CHARS)
     if match:
         date = iso_from_match(match)
         return HeaderLine(date, len(line), "dateline") if date else None
-    match = _PLACE_DATELINE.match(line)
+    match = match_head(_PLACE_DATELINE, line, HEADER_MAX_CHARS)
     if match and match.group("place")[:1].isupper():
         date = iso_from_match(match)
         if date is None:
@@ -91,7 +96,7 @@ def parse_place_opening(line: str) -> HeaderLine | None:
     The place (and agency) are kept; the day is not a publication date without its year, so
     ``date`` is None. ``end`` is where the paragraph proper starts.
     """
-    match = _PLACE_OPENING.match(line)
+    match = match_head(_PLACE_OPENING, line, HEADER_MAX_CHARS)
     if not match or not match.group("place")[:1].isupper():
         return None
     agency = match.group("agency").strip() if match.group("agency") else None
@@ -100,7 +105,7 @@ def parse_place_opening(line: str) -> HeaderLine | None:
 
 def parse_view_counter(line: str) -> int | None:
     """A line that is only a view counter (``6912``, ``Views: 6912``, ``6912 views``)."""
-    match = _VIEWS.fullmatch(line)
+    match = fullmatch_short(_VIEWS, line, HEADER_MAX_CHARS)
     if not match:
         return None
     digits = re.search(r"\d+", line)

@@ -30,7 +30,9 @@ MAX_PUBLISHED_CHARS = 40  # longer than any date with a time and a zone
 _KERNEL_FOLDERS = ("/proc/", "/sys/")
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
-_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html)", re.I | re.S)
+# A comment ends at its first "-->": with ".*?" a run of comments could be split in 2**n
+# ways, and 30 empty comments before a non-HTML start took minutes.
+_HTML_START = re.compile(rb"\s*(?:<!--(?:(?!-->).)*-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html)", re.I | re.S)
 _PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _PUBLISHED_WITH_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?")
 _JSONL_TEXT_FIELDS = ("id", "text", "html", "published", "url", "source", "title")

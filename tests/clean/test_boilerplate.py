@@ -33,12 +33,13 @@ def test_url_inside_a_sentence_is_not_a_url_line():
     assert bp.url_of_line("More at https://example.org/news today") is None
 
 
-@pytest.mark.parametrize("line", ["16166863e97189.jpeg", " IMG_2041.JPG ", "uploads/2024/05/photo.webp"])
+@pytest.mark.parametrize("line", ["16166863e97189.jpeg", " IMG_2041.JPG ", "uploads/2024/05/photo.webp",
+                                  "https://cdn.example/a.b/photo.png?w=640&h=480"])
 def test_image_names(line):
     assert bp.is_image_name(line)
 
 
-@pytest.mark.parametrize("line", ["The photo.jpeg was shown", "Talks in Baku"])
+@pytest.mark.parametrize("line", ["The photo.jpeg was shown", "Talks in Baku", "a" * 100_000 + ".jpeg"])
 def test_not_image_names(line):
     assert not bp.is_image_name(line)
 

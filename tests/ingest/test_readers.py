@@ -78,6 +78,11 @@ def test_html_by_extension_and_by_sniffing(tmp_path):
         (b"  <!doctype HTML>", True),
         (b"<?xml version='1.0'?>\n<html>", True),
         (b"Hello", False),
+        (b"<!-- a --> <!-- b -->\n<!doctype html>", True),
+        # A comment ends at its first "-->" (the pattern cannot try every way to split a run
+        # of comments: 30 empty comments before a non-HTML start took minutes).
+        (b"<!-- a --> not html --><html>", False),
+        (b"<!---->" * 290 + b"x", False),
     ],
 )
 def test_html_sniffing(head, expected):
