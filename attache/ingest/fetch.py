@@ -269,7 +269,7 @@ class Fetcher:
             return response.status_code, response.headers, b"".join(chunks)
 
     def _out_of_time(self) -> str:
-        return f"gave up after {self.page_timeout:g} s, the time limit per page"
+        return f"gave up after {self.page_timeout:g} s (the time limit per page)"
 
     def _wait_for_host(self, url: str) -> None:
         host = urlsplit(url).netloc

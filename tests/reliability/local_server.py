@@ -8,11 +8,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Route:
-    """Answers for one path, used in turn (the last one repeats); ``delay`` seconds before answering."""
+    """Answers for one path, used in turn (the last one repeats); ``delay`` seconds before
+    answering; ``drip`` seconds between two bytes of the body (a server that sends slowly)."""
 
-    def __init__(self, *answers: tuple[int, dict, bytes], delay: float = 0.0):
+    def __init__(self, *answers: tuple[int, dict, bytes], delay: float = 0.0, drip: float = 0.0):
         self.answers = list(answers)
         self.delay = delay
+        self.drip = drip
         self.hits = 0
 
     def next_answer(self) -> tuple[int, dict, bytes]:
@@ -37,16 +39,21 @@ class LocalServer:
                 status, headers, body = route.next_answer()
                 if route.delay:
                     time.sleep(route.delay)
-                self._answer(status, headers, body)
+                self._answer(status, headers, body, route.drip)
 
-            def _answer(self, status, headers, body):
+            def _answer(self, status, headers, body, drip=0.0):
                 try:
                     self.send_response(status)
                     for name, value in headers.items():
                         self.send_header(name, value)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
-                    self.wfile.write(body)
+                    if not drip:
+                        self.wfile.write(body)
+                    for byte in (body if drip else b""):
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(drip)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
@@ -69,6 +76,10 @@ class LocalServer:
     def page(self, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8", **kw) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.routes[path] = Route((200, {"Content-Type": content_type}, data), **kw)
+        return self.url + path
+
+    def redirect(self, path: str, location: str, status: int = 302) -> str:
+        self.routes[path] = Route((status, {"Location": location}, b""))
         return self.url + path
 
     def hits(self, path: str) -> list[float]:

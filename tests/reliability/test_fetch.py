@@ -178,3 +178,64 @@ def test_redirect_loops_and_bad_urls_are_errors():
         bad = fetcher.fetch("https://mfa.example:99999/x")
     assert isinstance(loop, InputError) and "redirects" in loop.reason
     assert isinstance(bad, InputError)
+
+
+def test_a_redirect_into_a_path_robots_txt_disallows_is_not_followed(server):
+    server.page("/robots.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    server.page("/private/page", PAGE)
+    start = server.redirect("/moved", "/private/page")
+    with fast_fetcher() as fetcher:
+        error = fetcher.fetch(start)
+    assert isinstance(error, InputError) and error.origin == start
+    assert error.reason == f"redirected to {server.url}/private/page: robots.txt disallows fetching this page"
+    assert server.hits("/private/page") == []
+
+
+def test_a_redirect_to_another_host_obeys_that_hosts_robots_txt():
+    from .local_server import LocalServer
+
+    with LocalServer() as first, LocalServer() as other:
+        other.page("/robots.txt", "User-agent: *\nDisallow: /\n", content_type="text/plain")
+        other.page("/news/1", PAGE)
+        allowed = first.page("/news/2", PAGE)
+        start = first.redirect("/away", other.url + "/news/1")
+        with fast_fetcher() as fetcher:
+            error = fetcher.fetch(start)
+            assert isinstance(fetcher.fetch(first.redirect("/here", "/news/2")), RawDocument)
+    assert isinstance(error, InputError) and "robots.txt disallows" in error.reason and other.url in error.reason
+    assert other.hits("/news/1") == [] and len(other.hits("/robots.txt")) == 1
+    assert first.hits("/news/2") and allowed == first.url + "/news/2"
+
+
+def test_a_redirect_to_a_file_url_is_refused_and_not_retried(server):
+    start = server.redirect("/to-file", "file:///etc/passwd")
+    with fast_fetcher(retries=3) as fetcher:
+        error = fetcher.fetch(start)
+    assert isinstance(error, InputError)
+    assert error.reason == "redirected to file:///etc/passwd, not followed: only http(s) URLs are fetched, not file:"
+    assert len(server.hits("/to-file")) == 1
+
+
+def test_a_page_that_arrives_a_byte_at_a_time_is_given_up_at_the_page_time_limit(server):
+    server.routes["/drip"] = Route((200, {"Content-Type": "text/html"}, PAGE.encode()), drip=0.2)
+    with fast_fetcher(timeout=5.0, page_timeout=1.0) as fetcher:
+        error = fetcher.fetch(server.url + "/drip")
+    assert isinstance(error, InputError)
+    assert error.reason == "gave up after 1 s (the time limit per page) while the page was still arriving"
+    assert len(server.hits("/drip")) == 1
+
+
+def test_an_unreachable_feed_is_called_unreachable_not_a_robots_txt_problem():
+    from attache.ingest.feeds import read_feed
+
+    with fast_fetcher(retries=1, timeout=0.5) as fetcher:
+        error = read_feed(fetcher, "http://127.0.0.1:9/feed.xml")  # discard port: nothing listens
+    assert isinstance(error, InputError) and error.reason.startswith("server unreachable: connection failed"), error.reason
+    assert "robots.txt" not in error.reason
+
+
+def test_malformed_urls_are_errors_not_exceptions():
+    with fast_fetcher() as fetcher:
+        for url in ("http://[::1", "http://exa mple.org/", "http:///path", "javascript:alert(1)", "http://x:99999/"):
+            error = fetcher.fetch(url)
+            assert isinstance(error, InputError) and error.origin == url, url
