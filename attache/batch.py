@@ -10,7 +10,11 @@ warm-up document. Each worker holds at most ``PREFETCH`` documents and reads the
 so the batch knows which input every worker is reading: a worker that dies (a crash in a
 native library, the OOM killer) or runs past ``timeout`` seconds on one document is
 replaced, that input ends as an error outcome, the documents queued behind it go to the
-other workers, and the batch goes on.
+other workers, and the batch goes on. With ``jobs=1`` the documents are read in this
+process, under an alarm (``_time_limit``, in the main thread where signals are delivered):
+past ``timeout`` seconds a document is stopped at its next Python step (a long C call, such
+as one regular-expression match, runs to its end first: the patterns of clean/ read bounded
+pieces for that reason) and ends as an error outcome.
 
 Every item first passes ``attache.ingest.guard.guard`` (size, valid Unicode, printable
 names), whoever read it. The parent process never blocks on a worker: documents go to each
@@ -67,16 +71,16 @@ def run_batch(
 ) -> Iterator[Outcome]:
     """Yield one Outcome per input, in input order; reader errors pass through as outcomes.
 
-    ``jobs`` defaults to the number of cores; ``jobs=1`` runs in this process (no timeout:
-    nothing can stop a document in the same process without killing it). ``task`` is the
-    per-document function (a module-level function, so that workers can import it); each
-    worker runs it once on a short warm-up document before taking inputs.
+    ``jobs`` defaults to the number of cores; ``jobs=1`` runs in this process. ``task`` is
+    the per-document function (a module-level function, so that workers can import it); each
+    worker runs it once on a short warm-up document before taking inputs. A document that
+    takes longer than ``timeout`` seconds is stopped and ends as an error outcome.
     """
     jobs = jobs or os.cpu_count() or 1
     guarded = (guard(item) for item in items)
     if jobs <= 1:
         for item in guarded:
-            yield _outcome_of(item, task)
+            yield _outcome_of(item, task, timeout)
         return
     pool = _WorkerPool(jobs, timeout, task)
     try:
@@ -85,10 +89,52 @@ def run_batch(
         pool.close()
 
 
-def _outcome_of(item: RawDocument | InputError, task) -> Outcome:
+def _outcome_of(item: RawDocument | InputError, task, timeout: float) -> Outcome:
     if isinstance(item, InputError):
         return Outcome(item.origin, error=item)
-    return _run_guarded(task, item)
+    try:
+        with _time_limit(timeout):
+            return _run_guarded(task, item)
+    except _TimeLimitReached:
+        return Outcome(item.origin, error=InputError(item.origin, _too_long(timeout)))
+
+
+def _too_long(timeout: float) -> str:
+    return f"took longer than {timeout:g} s to read; stopped"
+
+
+class _TimeLimitReached(BaseException):
+    """Raised by the alarm into a document read in this process; a BaseException, so that no
+    ``except Exception`` of the code reading it swallows it."""
+
+
+def _raise_time_limit(_signal, _frame) -> None:
+    raise _TimeLimitReached
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``_TimeLimitReached`` in this thread after ``seconds``, where an alarm can be
+    set: in the main thread, when no one else uses SIGALRM (elsewhere the code runs unlimited)."""
+    if not _alarm_is_free():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_time_limit)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _alarm_is_free() -> bool:
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN)
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
 
 
 def _run_guarded(task, raw: RawDocument) -> Outcome:
@@ -308,7 +354,7 @@ class _WorkerPool:
             elif worker.process.sentinel in ready:
                 self._replace(index, done, None)
             elif worker.tasks and time.monotonic() - worker.started >= self.timeout:
-                self._replace(index, done, f"took longer than {self.timeout:g} s to read; stopped")
+                self._replace(index, done, _too_long(self.timeout))
 
     def _receive(self, index: int, done: dict[int, Outcome]) -> None:
         """Every message worker ``index`` has sent so far (results, or that it is ready)."""

@@ -87,6 +87,6 @@ def write_bad_inputs(root: Path) -> dict[str, str]:
         "either")
     os.symlink(folder / "no-such-target.txt", folder / "dangling.txt")
     made[str(folder / "dangling.txt")] = "fail"
-    os.symlink("/proc/self/mem", folder / "io_error.txt")  # exists, but reading it fails with EIO
+    os.symlink("/proc/self/mem", folder / "io_error.txt")  # a file of the kernel's: refused unread
     made[str(folder / "io_error.txt")] = "fail"
     return made

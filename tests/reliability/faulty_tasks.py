@@ -28,6 +28,13 @@ def misbehave(raw) -> Outcome:
         os._exit(3)
     if raw.text == "hang":
         time.sleep(600)
+    if raw.text == "hang briefly":  # long enough to pass a test's time limit, short enough to end
+        time.sleep(20)
+    if raw.text == "hang catching":  # code that catches every Exception must not hide the limit
+        try:
+            time.sleep(20)
+        except Exception:  # noqa: BLE001 - on purpose
+            return Outcome(raw.origin, record={"caught": True})
     if raw.text == "raise":
         raise ValueError("a bug in the extractor")
     return quick(raw)

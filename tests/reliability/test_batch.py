@@ -93,6 +93,13 @@ def test_document_past_the_timeout_is_stopped():
     assert "longer than 5 s" in outcomes[1].error.reason
 
 
+def test_document_past_the_timeout_is_stopped_in_this_process_too():
+    items = [_doc(0), _doc(1, "hang briefly"), _doc(2, "hang catching"), _doc(3)]
+    outcomes = list(run_batch(items, jobs=1, timeout=1, task=misbehave))
+    assert [o.ok for o in outcomes] == [True, False, False, True]
+    assert outcomes[1].error.reason == outcomes[2].error.reason == "took longer than 1 s to read; stopped"
+
+
 @pytest.mark.slow
 def test_workers_warm_up_with_the_real_extractor():
     outcomes = list(run_batch([_doc(0), _doc(1, "")], jobs=2))
