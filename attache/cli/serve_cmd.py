@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import threading
 import webbrowser
 from pathlib import Path
@@ -68,8 +67,8 @@ def demo(port: int, host: str, no_browser: bool) -> None:
     from attache.serve import demo as demo_store
     from attache.serve import server
 
-    with tempfile.TemporaryDirectory(prefix="attache-demo-") as tmp:
-        db_path = Path(tmp) / "demo.db"
+    with demo_store.demo_folder() as folder:
+        db_path = folder / "demo.db"
         click.echo("Reading the bundled example articles ...", err=True)
         counts = demo_store.build_demo_store(db_path)
         outcomes = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
