@@ -164,6 +164,11 @@ def _open_reason(path: str, error: OSError) -> str:
         return "symbolic link loop (too many levels of symbolic links)"
     if error.errno == errno.ENOENT and os.path.islink(path):
         return "broken symbolic link (its target does not exist)"
+    if error.errno in (errno.ENXIO, errno.EOPNOTSUPP):  # a socket, or a device with nothing behind it
+        try:
+            return f"not a regular file ({_file_type(os.stat(path).st_mode)})"
+        except OSError:
+            pass
     return _os_reason(error)
 
 
@@ -245,7 +250,7 @@ def _jsonl_document(line: bytes, origin: str, path: str, number: int, hint: str 
     except UnicodeDecodeError:
         return InputError(origin, "line is not UTF-8 text")
     except json.JSONDecodeError as error:
-        return InputError(origin, f"invalid JSON: {error.msg} at column {error.colno}")
+        return InputError(origin, f"invalid JSON: {error.msg.removesuffix(' at')} at column {error.colno}")
     except RecursionError:  # the parser's own depth limit: arrays or objects nested ~1,000 deep
         return InputError(origin, "JSON is nested too deeply to read")
     if not isinstance(record, dict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 
 import pytest
 
@@ -57,11 +58,14 @@ def test_links_to_devices_and_kernel_files_are_refused_unread(tmp_path, target, 
     assert documents(items) == ["a.txt"]
 
 
-def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+def test_a_fifo_and_a_socket_are_refused_without_waiting(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
+    with socket.socket(socket.AF_UNIX) as bound:
+        bound.bind(str(tmp_path / "socket.txt"))
     (tmp_path / "z.txt").write_text(ARTICLE)
     items = read_all(tmp_path)  # opening a FIFO to read would wait for a writer forever
-    assert errors(items) == {str(tmp_path / "pipe.txt"): "not a regular file (a FIFO)"}
+    assert errors(items) == {str(tmp_path / "pipe.txt"): "not a regular file (a FIFO)",
+                             str(tmp_path / "socket.txt"): "not a regular file (a socket)"}
     assert documents(items) == ["z.txt"]
 
 
