@@ -119,7 +119,8 @@ def write_binary(folder: Path, count: int, rng: random.Random, first: int) -> li
 
 
 def write_empty(folder: Path, count: int, rng: random.Random, first: int) -> list[Made]:
-    bodies = (b"", b" ", b"\n\n\n", b"\t \r\n \x0c", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n", b"\xff\xfe", b"\xff\xfe \x00\n\x00")
+    bodies = (b"", b" ", b"\n\n\n", b"\t \r\n \x0c", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n", b"\xff\xfe",
+              b"\xff\xfe \x00\n\x00")
     return [Made(_put(folder, f"empty_{i:04d}.txt", bodies[i % len(bodies)] * (1 + i // len(bodies))), "empty", "fail")
             for i in range(count)]
 
@@ -139,7 +140,8 @@ def write_encodings(folder: Path, count: int, rng: random.Random, first: int) ->
     def mangled(n: int) -> tuple[bytes, str]:
         text = good_text(first + n)
         variants = (
-            (text.encode("cp1251"), "either"), (text.encode("utf-16-le"), "either"), (text.encode("utf-16-be"), "either"),
+            (text.encode("cp1251"), "either"), (text.encode("utf-16-le"), "either"),
+            (text.encode("utf-16-be"), "either"),
             (text.encode("utf-32-le"), "either"), (text.encode("cp500"), "either"), (text.encode("utf-7"), "either"),
             (_inject(text.encode(), b"\xff\xfe\xc0\xaf\xed\xa0\x80", rng), "either"),
             (text.encode()[:-1] + b"\xe2\x82", "either"), (text.encode("utf-16")[:-1], "either"),
@@ -177,7 +179,7 @@ def write_html(folder: Path, count: int, rng: random.Random, first: int) -> list
             '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">' + "".join(
                 f'<!ENTITY a{k} "{"&a%s;" % (k - 1 if k > 1 else "") * 10}">' for k in range(1, 10))
             + f"]><html><body><p>&a9;</p><p>{text}</p></body></html>",
-            f'<html><head><meta charset="x-no-such-charset"></head><body><article><p>{text}</p></article></body></html>',
+            f'<html><head><meta charset="x-no-such-charset"></head><body><article><p>{text}</p></article>',
             f'<html><head><meta charset="utf-16"></head><body><article><p>{text}</p></article></body></html>',
             '<html><body><p title="' + "x" * 1_000_000 + f'">{text}</p></body></html>',
             "<html><body><!-- never closed " + text,
@@ -417,7 +419,8 @@ def report_run(label: str, run: Run, made: list[Made], db: Path, show_reasons: b
         outcome = _outcome(m, named[m.origin], m.origin in stored)
         by_kind.setdefault(m.kind, Counter())[outcome] += 1
         if outcome.startswith("WRONG"):
-            problems.append(f"    {outcome}: {m.origin!r} ({m.kind}, must be {m.expect}, named {named[m.origin]} times)")
+            problems.append(f"    {outcome}: {m.origin!r} ({m.kind}, must be {m.expect}, "
+                            f"named {named[m.origin]} times)")
     say(f"  {'kind':<13} {'inputs':>6} {'reported':>9} {'stored':>7} {'wrong':>6}")
     for kind, counts in by_kind.items():
         wrong = sum(n for outcome, n in counts.items() if outcome.startswith("WRONG"))
@@ -448,7 +451,9 @@ def _outcome(m: Made, times_named: int, stored: bool) -> str:
         return "stored"
     if times_named > 1:
         return "WRONG: named more than once"
-    return "WRONG: stored" if stored else ("WRONG: neither stored nor reported" if not times_named else "WRONG: reported")
+    if stored:
+        return "WRONG: stored"
+    return "WRONG: reported" if times_named else "WRONG: neither stored nor reported"
 
 
 def main() -> None:

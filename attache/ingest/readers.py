@@ -312,25 +312,28 @@ _COUNT_CHUNK = 1 << 20
 def _count_path(path: str) -> int:
     if not path.lower().endswith(JSONL_SUFFIXES):
         return 1
-    try:
-        return _count_jsonl_lines(path)
-    except OSError:
+    handle = open_regular_file(path)  # as the reader opens it: a link to /dev/zero never ends
+    if isinstance(handle, InputError):
         return 1  # the reader reports it once
+    try:
+        with handle:
+            return _count_jsonl_lines(handle)
+    except OSError:
+        return 1
 
 
-def _count_jsonl_lines(path: str) -> int:
-    """Non-blank lines of ``path``, split on newline bytes a chunk at a time (as the reader splits)."""
+def _count_jsonl_lines(handle: BinaryIO) -> int:
+    """Non-blank lines of ``handle``, split on newline bytes a chunk at a time (as the reader splits)."""
     lines = 0
     blank_so_far = True  # the line the last chunk ended in has only whitespace so far
-    with open(path, "rb") as handle:
-        chunk = handle.read(_COUNT_CHUNK).removeprefix(b"\xef\xbb\xbf")  # as the reader drops it
-        while chunk:
-            pieces = chunk.split(b"\n")  # the first ends the current line, the last starts the next
-            blank_so_far = blank_so_far and _blank(pieces[0])
-            if len(pieces) > 1:
-                lines += (not blank_so_far) + sum(1 for line in pieces[1:-1] if not _blank(line))
-                blank_so_far = _blank(pieces[-1])
-            chunk = handle.read(_COUNT_CHUNK)
+    chunk = (handle.read(_COUNT_CHUNK) or b"").removeprefix(b"\xef\xbb\xbf")  # as the reader drops it
+    while chunk:
+        pieces = chunk.split(b"\n")  # the first ends the current line, the last starts the next
+        blank_so_far = blank_so_far and _blank(pieces[0])
+        if len(pieces) > 1:
+            lines += (not blank_so_far) + sum(1 for line in pieces[1:-1] if not _blank(line))
+            blank_so_far = _blank(pieces[-1])
+        chunk = handle.read(_COUNT_CHUNK)
     return lines + (not blank_so_far)
 
 

@@ -10,6 +10,7 @@ Every item passes ``guard`` (as ``iter_raw``'s do).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable, Iterator
 
 from attache.errors import InputError
@@ -17,7 +18,7 @@ from attache.ingest.feeds import read_feed
 from attache.ingest.fetch import Fetcher, url_problem
 from attache.ingest.guard import guard
 from attache.ingest.raw import RawDocument
-from attache.ingest.readers import iter_raw, normalize_published
+from attache.ingest.readers import iter_raw, normalize_published, open_regular_file
 
 Item = RawDocument | InputError
 
@@ -56,12 +57,11 @@ def iter_sources(
 
 def read_url_list(urls_file: str) -> Iterator[tuple[str, str] | InputError]:
     """``(origin, url)`` for each URL line of ``urls_file`` (blank lines and ``#`` comments skipped)."""
-    try:
-        handle = open(urls_file, encoding="utf-8", errors="replace")
-    except OSError as error:
-        yield InputError(urls_file, f"cannot read URL list: {error.strerror or error}")
+    opened = open_regular_file(urls_file)  # not a FIFO or a device: reading one would never end
+    if isinstance(opened, InputError):
+        yield InputError(urls_file, f"cannot read URL list: {opened.reason}")
         return
-    with handle:
+    with io.TextIOWrapper(opened, encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, 1):
             url = line.strip()
             if not url or url.startswith("#"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import threading
 
 import pytest
 
@@ -56,6 +57,19 @@ def test_links_to_devices_and_kernel_files_are_refused_unread(tmp_path, target, 
     assert sorted(errors(items)) == [str(tmp_path / "device.jsonl"), str(tmp_path / "device.txt")]
     assert all(found.startswith(reason) for found in errors(items).values())
     assert documents(items) == ["a.txt"]
+
+
+def test_counting_a_folder_ahead_of_a_batch_reads_no_device(tmp_path):
+    # The count for the progress bar reads JSONL files: a link to /dev/zero must not be read
+    # (it never ends), as the reader does not read it.
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
+    (tmp_path / "loop.jsonl").symlink_to(tmp_path / "loop.jsonl")
+    (tmp_path / "lines.jsonl").write_text(json.dumps({"text": ARTICLE}) + "\n\n" + json.dumps({"text": ARTICLE}))
+    counted = []
+    counting = threading.Thread(target=lambda: counted.append(count_documents([str(tmp_path)])), daemon=True)
+    counting.start()
+    counting.join(60)  # (only a guard against hanging the test run: it takes milliseconds)
+    assert counted == [len(read_all(tmp_path))] == [4]
 
 
 def test_a_fifo_and_a_socket_are_refused_without_waiting(tmp_path):

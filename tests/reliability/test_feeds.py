@@ -80,3 +80,10 @@ def test_url_list_skips_stored_urls_and_reports_bad_lines(server, tmp_path):
 def test_missing_url_list_is_one_error(tmp_path):
     got = list(iter_sources(urls_file=str(tmp_path / "none.txt"), fetcher=_local_fetcher()))
     assert len(got) == 1 and isinstance(got[0], InputError)
+
+
+def test_a_url_list_that_is_a_device_is_one_error(tmp_path):
+    (tmp_path / "urls.txt").symlink_to("/dev/zero")  # read line by line, it would never end
+    got = list(iter_sources(urls_file=str(tmp_path / "urls.txt"), fetcher=_local_fetcher()))
+    assert [(error.origin, error.reason) for error in got] == [
+        (str(tmp_path / "urls.txt"), "cannot read URL list: not a regular file (a character device)")]
