@@ -16,8 +16,8 @@ past ``timeout`` seconds a document is stopped at its next Python step (a long C
 as one regular-expression match, runs to its end first: the patterns of clean/ read bounded
 pieces for that reason) and ends as an error outcome.
 
-Every item first passes ``attache.ingest.guard.guard`` (size, valid Unicode, printable
-names), whoever read it. The parent process never blocks on a worker: documents go to each
+Every item first passes ``attache.ingest.guard.guard`` (size, valid Unicode, names kept to
+one line), whoever read it. The parent process never blocks on a worker: documents go to each
 worker through a thread of its own (``_Sender``), so that a worker stuck in one document
 (a long C call that holds its interpreter lock, so that it reads nothing more) cannot stop
 the parent from seeing the time limit pass and replacing it. Workers start from an

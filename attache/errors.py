@@ -6,27 +6,7 @@ one JSON error shape.
 
 from __future__ import annotations
 
-import re
-
-# What would break a one-line message or disguise it: control characters (a newline in a
-# file name splits the line), line and paragraph separators, text direction controls (they
-# reorder what follows them on the line) and lone surrogates (bytes of a file name that are
-# not UTF-8: they can be neither printed nor stored).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_ESCAPED_BYTES = range(0xDC80, 0xDD00)  # where Python's surrogateescape puts undecodable bytes
-
-
-def printable(text: str) -> str:
-    """``text`` with every unsafe character written as an escape (``\\x0a``, ``\\u202e``; an
-    undecodable byte of a file name as ``\\xe9``), so that it prints and stores as one line."""
-    return _UNSAFE.sub(_escape, text)
-
-
-def _escape(match: re.Match) -> str:
-    code = ord(match.group())
-    if code in _ESCAPED_BYTES:
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+from attache.display import one_line
 
 
 class AttacheError(Exception):
@@ -37,12 +17,12 @@ class InputError(AttacheError):
     """One input (file, JSONL line, URL) could not be read or is not an article.
 
     ``origin`` names the input (path, ``file.jsonl:LINE``, URL or ``<stdin>``); ``reason`` is
-    a short human sentence saying what is wrong. Both are kept ``printable``: an error is
+    a short human sentence saying what is wrong. Both are kept to ``one_line``: an error is
     always one line, whatever bytes the file name or the input held.
     """
 
     def __init__(self, origin: str, reason: str):
-        origin, reason = printable(origin), printable(reason)
+        origin, reason = one_line(origin), one_line(reason)
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason

@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
 from attache.batch import DEFAULT_TIMEOUT  # noqa: E402
-from attache.errors import printable  # noqa: E402
+from attache.display import one_line  # noqa: E402
 from tests.reliability.cli import COMMAND, env, snapshot  # noqa: E402
 
 STALL_SECONDS = DEFAULT_TIMEOUT + 30  # the progress count may stand still this long, no longer
@@ -108,7 +108,7 @@ def _put(folder: Path, name: str | bytes, data: bytes) -> str:
     path = os.path.join(os.fsencode(folder), os.fsencode(name))
     with open(path, "wb") as handle:
         handle.write(data)
-    return printable(os.fsdecode(path))
+    return one_line(os.fsdecode(path))
 
 
 def write_binary(folder: Path, count: int, rng: random.Random, first: int) -> list[Made]:

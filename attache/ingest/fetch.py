@@ -29,7 +29,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from attache import __version__
-from attache.errors import InputError, printable
+from attache.display import one_line
+from attache.errors import InputError
 from attache.ingest.raw import RawDocument
 from attache.ingest.readers import DEFAULT_MAX_BYTES, looks_like_html
 
@@ -167,7 +168,7 @@ class Fetcher:
                 return _at(f"HTTP {status}", current, url)
             problem = url_problem(target)
             if problem:
-                return f"redirected to {printable(target[:200])}, not followed: {problem}"
+                return f"redirected to {one_line(target[:200])}, not followed: {problem}"
             current = target
         return f"too many redirects (more than {self.max_redirects})"
 
@@ -291,7 +292,7 @@ class _GiveUp(Exception):
 
 def _at(reason: str, current: str, first: str) -> str:
     """``reason``, saying which hop it happened at when a redirect led there."""
-    return reason if current == first else f"redirected to {printable(current[:200])}: {reason}"
+    return reason if current == first else f"redirected to {one_line(current[:200])}: {reason}"
 
 
 def _redirect_target(url: str, status: int, headers: httpx.Headers) -> str | None:

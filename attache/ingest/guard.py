@@ -4,8 +4,9 @@ Readers (files, JSONL, stdin, URLs, feeds) and batches (``attache.batch.run_batc
 send each item through ``guard``: a document over the size limit, or holding text that is
 not valid Unicode (a lone surrogate from a JSON ``"\\ud800"`` escape), becomes an
 ``InputError`` naming it, so that the batch reports it and goes on instead of failing later
-where the text is hashed or stored. Names are made ``printable`` (a file name with a newline,
-a text direction control or bytes that are not UTF-8 still names its input on one line).
+where the text is hashed or stored. Names are kept to ``one_line`` (a file name with a
+newline, a text direction control or bytes that are not UTF-8 still names its input on one
+line, and can be stored).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from attache.errors import InputError, printable
+from attache.display import one_line
+from attache.errors import InputError
 from attache.ingest.raw import RawDocument
 
 MAX_DOCUMENT_BYTES = 10_000_000  # bytes of a file or page; characters of an already decoded text
@@ -25,13 +27,13 @@ Item = RawDocument | InputError
 
 
 def guard(item: Item, max_bytes: int = MAX_DOCUMENT_BYTES) -> Item:
-    """``item`` ready for the batch: the same document with printable names, or an InputError."""
+    """``item`` ready for the batch: the same document with names kept to one line, or an InputError."""
     if isinstance(item, InputError):
-        return item  # its names are printable already
+        return item  # its names are one line already
     problem = size_problem(item, max_bytes) or encoding_problem(item)
     if problem:
         return InputError(item.origin, problem)
-    return _with_printable_names(item)
+    return _with_one_line_names(item)
 
 
 def size_problem(raw: RawDocument, max_bytes: int = MAX_DOCUMENT_BYTES) -> str | None:
@@ -58,8 +60,8 @@ def encoding_problem(raw: RawDocument) -> str | None:
     return None
 
 
-def _with_printable_names(raw: RawDocument) -> RawDocument:
-    names = {name: printable(getattr(raw, name)) for name in _NAME_FIELDS}
+def _with_one_line_names(raw: RawDocument) -> RawDocument:
+    names = {name: one_line(getattr(raw, name)) for name in _NAME_FIELDS}
     if all(names[name] == getattr(raw, name) for name in _NAME_FIELDS):
         return raw
     return dataclasses.replace(raw, **names)

@@ -16,7 +16,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from attache.errors import InputError, printable
+from attache.display import one_line
+from attache.errors import InputError
 from attache.ingest.guard import MAX_DOCUMENT_BYTES, guard
 from attache.ingest.raw import RawDocument
 
@@ -143,7 +144,7 @@ def open_regular_file(path: str) -> BinaryIO | InputError:
     link into the kernel's own files (``/proc/self/mem``, ``/proc/kmsg``, ``/sys``).
     """
     if os.path.realpath(path).startswith(_KERNEL_FOLDERS):
-        return InputError(path, f"is a file of the kernel's ({printable(os.path.realpath(path))}), not a document")
+        return InputError(path, f"is a file of the kernel's ({one_line(os.path.realpath(path))}), not a document")
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:

@@ -138,4 +138,4 @@ def test_every_item_passes_the_guard_whoever_read_it():
     for jobs in (1, 2):
         outcomes = list(run_batch(items, jobs=jobs, task=echo))
         assert not outcomes[0].ok and "lone surrogate (U+D800)" in outcomes[0].error.reason
-        assert outcomes[1].ok and outcomes[1].origin == "in/new\\x0aline.txt"
+        assert outcomes[1].ok and outcomes[1].origin == "in/new\\nline.txt"
