@@ -205,7 +205,7 @@ def write_long_lines(folder: Path, count: int, rng: random.Random, first: int) -
         shapes = SLOW_SHAPES if i < 2 * len(SLOW_SHAPES) else LONG_SHAPES
         shape = shapes[i % len(shapes)]
         size = rng.choice((100_000, 300_000, 1_000_000))
-        line = (shape * (size // len(shape) + 1))[:size]
+        line = f"{i}" + (shape * (size // len(shape) + 1))[:size]  # each input its own: no duplicates
         text = line if i % 2 else good_text(first + i) + line + "\n" + good_text(first + count + i)
         made.append(Made(_put(folder, f"long_line_{i:04d}.txt", text.encode()), "long line", "either"))
     return made

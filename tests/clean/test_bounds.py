@@ -147,3 +147,22 @@ def test_bounded_reads_keep_offsets_into_the_whole_line():
     assert search_tail(re.compile(r"tail$"), line, 10).start() == len(line) - 4
     assert match_head(word, "abc def", 5).group() == "abc"
     assert match_head(word, "abcdefgh", 5) is None  # the match ran into the cut: it might go on
+
+
+def test_teaser_headings_are_read_in_one_pass(monkeypatch):
+    # Where the article goes on after a teaser heading is looked for once per line, not from
+    # every heading to the end of the text (which was quadratic in the number of headings).
+    from attache.clean import document
+
+    calls = []
+    real = document._sentence_line
+
+    def counted(line, last):
+        calls.append(line)
+        return real(line, last)
+
+    monkeypatch.setattr(document, "_sentence_line", counted)
+    headings = 2_000
+    article = clean_document(RawDocument(doc="d", origin="d", text=GOOD + "\n" + "Other articles\n" * headings + GOOD))
+    assert len(calls) <= 2 * (headings + 2)
+    assert article.body_text().startswith("ASHGABAT")
