@@ -7,11 +7,9 @@ import sys
 
 import click
 
-from attache.batch import run_batch
 from attache.cli.common import error_line
 from attache.display import one_line
 from attache.errors import InputError
-from attache.ingest.readers import iter_raw
 
 
 def register(main: click.Group) -> None:
@@ -30,6 +28,9 @@ def extract(inputs: tuple[str, ...], pretty: bool, published: str | None, jobs: 
     One extraction record per document (see the schema) is printed as a JSON line; a bad
     input prints one line on stderr naming it, the rest go on, and the exit status is 1.
     """
+    from attache.batch import run_batch  # the pipeline loads on use: `attache --version` stays quick
+    from attache.ingest.readers import iter_raw
+
     try:
         items = iter_raw(inputs, published=published, stdin=sys.stdin.buffer)
     except InputError as e:

@@ -13,8 +13,6 @@ import click
 
 from attache.cli.common import Failure, db_option, error_line
 from attache.errors import AttacheError
-from attache.ingest.fetch import Fetcher
-from attache.ingest.sources import iter_sources
 from attache.resolve import ingest
 from attache.store import open_store
 
@@ -45,7 +43,7 @@ def new_files(directory: str, seen: dict[str, tuple[int, int]], *, settle: float
     return found
 
 
-def poll(store, *, directory: str | None, feed: str | None, fetcher: Fetcher | None,
+def poll(store, *, directory: str | None, feed: str | None, fetcher,
          seen_files: dict, seen_urls: set, jobs: int, settle: float,
          report: Callable[[str], None]) -> Counter:
     """Ingest what is new in ``directory`` and ``feed`` once; count what became of each input."""
@@ -55,6 +53,8 @@ def poll(store, *, directory: str | None, feed: str | None, fetcher: Fetcher | N
 
     def already_stored(url: str) -> bool:
         return url in seen_urls or store.url_exists(url)
+
+    from attache.ingest.sources import iter_sources  # loads on use: `attache --version` stays quick
 
     items = iter_sources(paths, feed=feed, fetcher=fetcher, skip_url=already_stored)
     counts: Counter = Counter()
@@ -88,6 +88,8 @@ def watch(directory: str | None, feed: str | None, db_path: Path, interval: floa
     seen_files: dict = {}
     seen_urls: set = set()
     totals: Counter = Counter()
+    from attache.ingest.fetch import Fetcher
+
     fetcher = Fetcher() if feed else None
     try:
         with open_store(db_path) as store:
