@@ -16,11 +16,26 @@ from attache import __version__
 COMMAND_MODULES = ("extract_cmd", "store_cmd", "query_cmd", "serve_cmd", "watch_cmd", "corrections_cmd")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class CommandFamilies(click.Group):
+    """A group whose command modules load the first time its commands are asked for (to run,
+    list or show one), so that `attache --version` answers without loading the pipeline."""
+
+    _loaded = False
+
+    @property
+    def commands(self) -> dict:
+        if not self._loaded:
+            self._loaded = True
+            for name in COMMAND_MODULES:
+                importlib.import_module(f"attache.cli.{name}").register(self)
+        return self._commands
+
+    @commands.setter
+    def commands(self, value: dict) -> None:
+        self._commands = value
+
+
+@click.group(cls=CommandFamilies, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="attache")
 def main() -> None:
     """attache: diplomatic news in, an evidence-linked record of events out."""
-
-
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"attache.cli.{_name}").register(main)
